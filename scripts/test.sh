@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds every target, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+JOBS=${JOBS:-$(nproc)}
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "native build (release) + unit, golden and screenshot tests"
+cmake --preset native >/dev/null
+cmake --build --preset native -j "$JOBS"
+ctest --preset native -j "$JOBS"
+
+step "WebAssembly build + native/WASM parity"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm -j "$JOBS"
+node --test tests/wasm/
+
+step "sanitizers: the unit tests under ASan + UBSan (debug preset)"
+cmake --preset debug >/dev/null
+cmake --build --preset debug -j "$JOBS" --target gloss_tests gloss
+ctest --preset debug -j "$JOBS" -E 'screenshot'
+
+echo
+echo "test.sh: all tests passed"
