@@ -25,5 +25,8 @@ cmake --preset debug >/dev/null
 cmake --build --preset debug -j "$JOBS" --target gloss_tests gloss
 ctest --preset debug -j "$JOBS" -E 'screenshot'
 
+step "fuzz smoke run: each libFuzzer target for 60 s (longer: scripts/fuzz.sh 600)"
+bash scripts/fuzz.sh 60
+
 echo
 echo "test.sh: all tests passed"

@@ -19,7 +19,8 @@ TEST_CASE("json reader: values, positions and errors", "[json]") {
     const char* text;
     std::size_t offset;
   };
-  const Bad bad[] = {{"[1, 2", 5}, {"{\"a\" 1}", 5}, {"[01]", 2}, {"\"abc", 4}, {"[1] x", 4}, {"tru", 0}};
+  const Bad bad[] = {{"[1, 2", 5}, {"{\"a\" 1}", 5}, {"[01]", 2}, {"\"abc", 4}, {"[1] x", 4}, {"tru", 0},
+                     {"[\"ab\\", 5}};  // fuzz finding: a trailing backslash reported an offset past the end
   for (const Bad& b : bad) {
     CAPTURE(b.text);
     CHECK_FALSE(gloss::parse_json(b.text, 8, v, e));

@@ -1,5 +1,7 @@
 #include "json_reader.h"
 
+#include <algorithm>
+
 #include "utf8.h"
 
 namespace gloss {
@@ -135,7 +137,7 @@ class Reader {
         return true;
       }
       if (c == '\\') {
-        pos_ += 2;
+        pos_ = std::min(pos_ + 2, s_.size());  // a backslash at the very end must not step past it
         continue;
       }
       if (static_cast<unsigned char>(c) < 0x20) return fail("control character in JSON string");
