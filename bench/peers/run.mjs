@@ -1,0 +1,171 @@
+// Gloss against the tools people would pick instead, in one run, on the same text.
+// usage: node bench/peers/run.mjs   (scripts/bench.sh builds everything first and runs this)
+// Prints a Markdown table. Every throughput figure: warm-up pass, then the median of RUNS passes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const require = createRequire(import.meta.url);
+const RUNS = 5;
+const CLI = process.env.GLOSS_CLI ?? path.join(root, 'build/native/native/gloss');
+const WASM_DIR = process.env.GLOSS_WASM_DIR ?? path.join(root, 'build/wasm/wasm');
+const OUT = path.join(root, 'build/bench');
+mkdirSync(OUT, { recursive: true });
+
+const MB = 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x, digits = 2) => (x >= 100 ? x.toFixed(0) : x.toFixed(digits));
+
+// [SECTION] Corpus: plain-text news articles made from the project's own sample articles (their body
+// paragraphs, as the native parser reads them), repeated up to the size each tool is given.
+function articles() {
+  const dirs = [path.join(root, 'tests/golden'), path.join(root, 'bench/corpus')].filter(existsSync);
+  const texts = [];
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+      const doc = JSON.parse(execFileSync(CLI, ['annotate', path.join(dir, f)]).toString('utf8'));
+      const body = doc.paragraphs.map((p) => p.text).join('\n\n');
+      if (body.length > 200) texts.push(body);
+    }
+  }
+  return texts;
+}
+const base = articles();
+function corpus(bytes) {
+  const docs = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = base[i % base.length];
+    docs.push(t);
+    size += Buffer.byteLength(t);
+  }
+  return { docs, size };
+}
+
+function throughput(fn, { docs, size }) {
+  for (const d of docs) fn(d); // warm-up
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    for (const d of docs) fn(d);
+    times.push((performance.now() - t0) / 1000);
+  }
+  return size / MB / median(times);
+}
+
+// [SECTION] The tools
+const { loadCore } = await import(path.join(root, 'tests/wasm/load_core.mjs'));
+const gloss = await loadCore(WASM_DIR);
+const glossAnnotate = (t) => JSON.parse(gloss.annotate(Buffer.from(t)).json.toString('utf8'));
+const nlp = (await import('compromise')).default;
+const compromiseAnnotate = (t) => {
+  const d = nlp(t);
+  return [d.people().json(), d.places().json(), d.organizations().json(), d.quotations().json()];
+};
+const winkNLP = require('wink-nlp');
+const winkModel = require('wink-eng-lite-web-model');
+const wink = winkNLP(winkModel);
+const winkAnnotate = (t) => wink.readDoc(t).entities().out(wink.its.detail);
+
+// [SECTION] Throughput
+const rows = [];
+const big = corpus(8 * MB);
+writeFileSync(path.join(OUT, 'corpus.jsonl'), big.docs.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n');
+const nativeTimes = [];
+execFileSync(CLI, ['annotate', '--jsonl', path.join(OUT, 'corpus.jsonl')], { maxBuffer: 1 << 30 }); // warm-up
+for (let r = 0; r < RUNS; r++) {
+  const t0 = performance.now();
+  execFileSync(CLI, ['annotate', '--jsonl', path.join(OUT, 'corpus.jsonl')], { maxBuffer: 1 << 30 });
+  nativeTimes.push((performance.now() - t0) / 1000);
+}
+const nativeMBs = big.size / MB / median(nativeTimes);
+const wasmMBs = throughput(glossAnnotate, big);
+const winkMBs = throughput(winkAnnotate, corpus(2 * MB));
+const compromiseMBs = throughput(compromiseAnnotate, corpus(0.3 * MB));
+rows.push(['Throughput, native CLI (`annotate --jsonl`, incl. JSON out), MB/s', fmt(nativeMBs), '–', '–', '≥ 100']);
+rows.push(['Throughput, in Node (annotate → object), MB/s', fmt(wasmMBs), fmt(compromiseMBs, 3), fmt(winkMBs), '≥ ½ native']);
+rows.push(['… Gloss ratio to the peer', '1×', `${fmt(wasmMBs / compromiseMBs, 0)}×`, `${fmt(wasmMBs / winkMBs, 1)}×`, '']);
+rows.push(['WASM / native', `${fmt(wasmMBs / nativeMBs)}`, '', '', '≥ 0.5']);
+
+// [SECTION] Start-up: a fresh Node process each, timing load + init + first annotate of one sentence.
+function startup(script) {
+  const ms = [];
+  for (let r = 0; r < RUNS; r++) {
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(out.stderr);
+    ms.push(Number(out.stdout.trim()));
+  }
+  return median(ms);
+}
+const sentence = 'Angela Merkel met Emmanuel Macron in Paris on Tuesday.';
+const glossStart = startup(`
+  import { readFileSync } from 'node:fs'; import { createRequire } from 'node:module';
+  const require = createRequire(${JSON.stringify(path.join(here, 'x.js'))});
+  const wasmBinary = readFileSync(${JSON.stringify(path.join(WASM_DIR, 'gloss_core.wasm'))}); // "fetched"
+  const t0 = performance.now();
+  const m = await require(${JSON.stringify(path.join(WASM_DIR, 'gloss_core.js'))})({ wasmBinary });
+  const b = new TextEncoder().encode(${JSON.stringify(sentence)}); const p = m._malloc(b.length); m.HEAPU8.set(b, p);
+  m._gloss_annotate(p, b.length, 0);
+  console.log(performance.now() - t0);`);
+const compromiseStart = startup(`
+  const t0 = performance.now(); const nlp = (await import('compromise')).default;
+  nlp(${JSON.stringify(sentence)}).people().json(); console.log(performance.now() - t0);`);
+const winkStart = startup(`
+  import { createRequire } from 'node:module'; const require = createRequire(import.meta.url + '/../x.js');
+  const t0 = performance.now(); const w = require('wink-nlp')(require('wink-eng-lite-web-model'));
+  w.readDoc(${JSON.stringify(sentence)}).entities().out(); console.log(performance.now() - t0);`);
+rows.push(['Start-up: load + init + first call, ms', fmt(glossStart, 1), fmt(compromiseStart, 1), fmt(winkStart, 1), '< 50']);
+
+// [SECTION] Transfer size after gzip -9 of what a browser loads.
+const gz = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+const dist = path.join(root, 'web/dist');
+const glossFiles = existsSync(dist)
+  ? readdirSync(dist, { recursive: true }).map((f) => path.join(dist, f)).filter((f) => /\.(js|wasm|ttf|woff2?|bin|data|css)$/.test(f) && !/demo|test/.test(f))
+  : [path.join(WASM_DIR, 'gloss_core.js'), path.join(WASM_DIR, 'gloss_core.wasm')];
+const esbuild = path.join(here, 'node_modules/.bin/esbuild');
+execFileSync(esbuild, ['--bundle', '--minify', '--format=iife', '--global-name=winkBundle', `--outfile=${OUT}/wink-bundle.js`,
+  '--log-level=error', path.join(here, 'wink-entry.cjs')]);
+rows.push(['Browser payload, KB gzip', fmt(gz(glossFiles) / 1024, 0),
+  fmt(gz([path.join(here, 'node_modules/compromise/builds/compromise.js')]) / 1024, 0),
+  fmt(gz([path.join(OUT, 'wink-bundle.js')]) / 1024, 0), '< 400']);
+
+// [SECTION] Memory: WASM heap after the corpus, and across 10,000 repeated calls.
+const heapAfterCorpus = gloss.module.HEAPU8.length;
+const sample = Buffer.from(base[0]);
+for (let i = 0; i < 100; i++) gloss.annotate(sample);
+const heapBefore = gloss.module.HEAPU8.length;
+for (let i = 0; i < 10000; i++) gloss.annotate(sample);
+const heapAfter = gloss.module.HEAPU8.length;
+rows.push(['WASM heap after the corpus, MB', fmt(heapAfterCorpus / MB, 1), '', '', '']);
+rows.push(['WASM heap growth over 10,000 calls, bytes', String(heapAfter - heapBefore), '', '', '0']);
+const rss = spawnSync('/usr/bin/time', ['-f', '%M', CLI, 'annotate', '--jsonl', path.join(OUT, 'corpus.jsonl')], { maxBuffer: 1 << 30, encoding: 'utf8' });
+const rssKB = Number((rss.stderr || '').trim().split('\n').pop());
+rows.push(['Native peak RSS over the 8 MB batch, MB', Number.isFinite(rssKB) ? fmt(rssKB / 1024, 1) : 'n/a', '', '', '']);
+
+// [SECTION] Scaling: one document of 1, 4 and 16 MB (native CLI, best of 3).
+const scaling = [];
+for (const mb of [1, 4, 16]) {
+  const file = path.join(OUT, `scale-${mb}.txt`);
+  writeFileSync(file, corpus(mb * MB).docs.join('\n\n'));
+  const times = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    execFileSync(CLI, ['annotate', file], { maxBuffer: 2 ** 31 });
+    times.push(performance.now() - t0);
+  }
+  scaling.push(Math.min(...times));
+}
+rows.push(['Scaling 1 / 4 / 16 MB (native), ms', scaling.map((x) => fmt(x, 0)).join(' / '), '', '', '']);
+rows.push(['… ratios 4 MB÷1 MB, 16 MB÷4 MB', `${fmt(scaling[1] / scaling[0])} / ${fmt(scaling[2] / scaling[1])}`, '', '', '≈ 4 / 4']);
+
+console.log(`Corpus: ${base.length} project articles repeated; Gloss ${fmt(big.size / MB, 1)} MB, wink 2 MB, compromise 0.3 MB; median of ${RUNS} runs after a warm-up.`);
+const version = (pkg) => JSON.parse(readFileSync(path.join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+console.log(`Peers: compromise ${version('compromise')}, wink-nlp ${version('wink-nlp')} + wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}; Node ${process.version}.\n`);
+console.log('| measure | Gloss | compromise | wink-nlp | target |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

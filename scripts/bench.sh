@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The benchmark suite (not part of the tests): builds native + WASM, installs the peer libraries from
+# npm, and prints one table with Gloss beside compromise and wink-nlp. Run it on a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+bash scripts/setup.sh >/dev/null
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+cmake --preset native >/dev/null && cmake --build --preset native -j "$(nproc)" >/dev/null
+cmake --preset wasm >/dev/null && cmake --build --preset wasm -j "$(nproc)" >/dev/null
+[ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
+node bench/peers/run.mjs 2> build/bench-stderr.log
