@@ -1,0 +1,381 @@
+// The panel without a window: an ImGui context with a built font atlas, fed input by hand, drawing into
+// draw lists that nobody renders (the pattern of ImGui's example_null).
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "gloss/gloss.h"
+#include "gloss/panel.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace {
+
+using gloss::Document;
+using gloss::EntityType;
+namespace panel = gloss::panel;
+
+std::vector<char> ReadFile(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// One headless ImGui context with the panel's fonts.
+struct Headless {
+  explicit Headless(ImVec2 size = ImVec2(1280, 800)) {
+    ctx = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = size;
+    io.DeltaTime = 1.0f / 60.0f;
+    const std::vector<char> ttf = ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    if (!ttf.empty()) state.fonts = panel::AddPanelFonts(io, ttf.data(), ttf.size(), 1.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas, as a renderer backend would
+    atlas_w = w;
+    atlas_h = h;
+    panel::ApplyTheme(state.theme);
+  }
+  ~Headless() { ImGui::DestroyContext(ctx); }
+
+  // One frame: the panel fills the display. Returns DrawArticlePanel's "needs another frame".
+  bool Frame(const Document& doc) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    const bool again = panel::DrawArticlePanel(doc, state);
+    ImGui::End();
+    ImGui::Render();
+    return again;
+  }
+  void Frames(const Document& doc, int n) {
+    for (int i = 0; i < n; ++i) Frame(doc);
+  }
+  void Click(const Document& doc, ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    Frame(doc);
+    io.MouseDown[0] = true;
+    Frame(doc);
+    io.MouseDown[0] = false;
+    Frame(doc);
+  }
+
+  // Vertices of the last frame with exactly colour `col`.
+  int CountVertices(ImU32 col) const {
+    int n = 0;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+      for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) n += v.col == col;
+    }
+    return n;
+  }
+
+  ImGuiContext* ctx = nullptr;
+  panel::PanelState state;
+  int atlas_w = 0, atlas_h = 0;
+};
+
+ImVec2 Center(ImVec2 a, ImVec2 b) { return ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f); }
+
+int FindEntity(const Document& doc, const std::string& text, EntityType type) {
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    const gloss::Entity& e = doc.entities[i];
+    if (e.type == type && doc.fields[e.field].slice(e.span) == text) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool TooltipVisible() {
+  ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+  return w != nullptr && w->Active;
+}
+
+}  // namespace
+
+TEST_CASE("panel: draws the demo article into non-empty draw lists", "[panel]") {
+  const Document doc = panel::DemoDocument();
+  REQUIRE(doc.entities.size() > 10);
+  REQUIRE(doc.quotes.size() >= 2);
+  Headless h;
+  h.Frames(doc, 2);
+  const ImDrawData* dd = ImGui::GetDrawData();
+  REQUIRE(dd != nullptr);
+  CHECK(dd->Valid);
+  CHECK(dd->CmdListsCount > 0);
+  CHECK(dd->TotalVtxCount > 1000);
+  CHECK(h.state.stats.lines > 10);
+  CHECK(h.state.stats.lines_drawn > 0);
+  // Highlight fills in the palette colours of the types present.
+  CHECK(h.CountVertices(panel::EntityColor(EntityType::kPerson, panel::Theme::kLight)) > 0);
+  CHECK(h.CountVertices(panel::EntityColor(EntityType::kGpe, panel::Theme::kLight)) > 0);
+  CHECK(h.CountVertices(panel::EntityColor(EntityType::kOrg, panel::Theme::kLight)) > 0);
+}
+
+TEST_CASE("panel: the font atlas covers Latin, Greek and Cyrillic at a sane size", "[panel][fonts]") {
+  Headless h;
+  if (h.state.fonts.body == nullptr) {
+    WARN("DejaVuSans.ttf not installed: font checks skipped");
+    return;
+  }
+  const ImFont* f = h.state.fonts.body;
+  for (ImWchar c : {ImWchar(u'é'), ImWchar(u'ő'), ImWchar(u'Σ'), ImWchar(u'Ж'), ImWchar(u'“'), ImWchar(u'€'),
+                    ImWchar(0xFFFD)}) {
+    INFO("U+" << std::hex << static_cast<int>(c));
+    CHECK(f->FindGlyphNoFallback(c) != nullptr);
+  }
+  CHECK(h.atlas_w <= 4096);
+  CHECK(h.atlas_h <= 4096);
+}
+
+TEST_CASE("panel: hovering an entity shows its tooltip, clicking selects its group", "[panel][hit]") {
+  const Document doc = panel::DemoDocument();
+  Headless h;
+  h.Frames(doc, 3);
+  const int e = FindEntity(doc, "Marta Lindqvist", EntityType::kPerson);
+  REQUIRE(e >= 0);
+  ImVec2 min, max;
+  REQUIRE(panel::EntityScreenRect(h.state, e, &min, &max));
+  CHECK(max.x > min.x);
+  CHECK(max.y > min.y);
+
+  ImGui::GetIO().MousePos = Center(min, max);
+  h.Frame(doc);
+  CHECK(h.state.hovered_entity == e);
+  CHECK(TooltipVisible());
+
+  // Away from any text: nothing hovered, no tooltip.
+  ImGui::GetIO().MousePos = ImVec2(5, 790);
+  h.Frame(doc);
+  CHECK(h.state.hovered_entity == -1);
+  CHECK_FALSE(TooltipVisible());
+
+  h.Click(doc, Center(min, max));
+  CHECK(h.state.selected_entity == e);
+  // The selection outline is drawn around every mention of the group (Marta Lindqvist, Lindqvist).
+  const ImU32 outline = IM_COL32(0x1F, 0x23, 0x28, 255);
+  ImGui::GetIO().MousePos = ImVec2(5, 790);
+  h.Frame(doc);
+  CHECK(h.CountVertices(outline) > 0);
+
+  // Clicking empty space (the article's left margin) clears the selection.
+  h.Click(doc, ImVec2(20, 400));
+  CHECK(h.state.selected_entity == -1);
+}
+
+TEST_CASE("panel: hovering a quotation reports it", "[panel][hit]") {
+  const Document doc = panel::DemoDocument();
+  Headless h;
+  h.Frames(doc, 3);
+  ImVec2 min, max;
+  REQUIRE(panel::QuoteScreenRect(h.state, 0, &min, &max));
+  ImGui::GetIO().MousePos = ImVec2(min.x + 4.0f, (min.y + max.y) * 0.5f);
+  h.Frame(doc);
+  CHECK(h.state.hovered_quote == 0);
+  CHECK(TooltipVisible());
+}
+
+TEST_CASE("panel: text wraps to the panel width", "[panel][layout]") {
+  const Document doc = panel::DemoDocument();
+  Headless wide(ImVec2(1600, 900));
+  wide.Frames(doc, 2);
+  const int wide_lines = wide.state.stats.lines;
+  const float wide_width = wide.state.stats.wrap_width;
+  Headless narrow(ImVec2(520, 900));
+  narrow.state.show_side_panel = false;
+  narrow.Frames(doc, 2);
+  CHECK(narrow.state.stats.wrap_width < wide_width);
+  CHECK(narrow.state.stats.lines > wide_lines);
+  // Every mention lies inside the wrap width.
+  const float right_limit = narrow.state.stats.wrap_width + 520.0f;  // origin x is at most the window width
+  for (std::size_t e = 0; e < doc.entities.size(); ++e) {
+    ImVec2 min, max;
+    if (!panel::EntityScreenRect(narrow.state, static_cast<int>(e), &min, &max)) continue;
+    CHECK(max.x - min.x <= narrow.state.stats.wrap_width + 2.0f);
+    CHECK(max.x <= right_limit);
+    CHECK(max.x <= 520.0f);
+  }
+}
+
+TEST_CASE("panel: layout is cached until text, width, zoom or filters change", "[panel][layout]") {
+  Document doc = panel::DemoDocument();
+  Headless h;
+  h.Frames(doc, 2);
+  const auto built = h.state.stats.layouts_built;
+  CHECK(built >= 1);
+  h.Frames(doc, 5);
+  CHECK(h.state.stats.layouts_built == built);
+
+  h.state.zoom = 1.5f;
+  h.Frames(doc, 2);
+  CHECK(h.state.stats.layouts_built == built + 1);
+
+  h.state.hidden_types = 1u << static_cast<int>(EntityType::kGpe);
+  h.Frames(doc, 2);
+  CHECK(h.state.stats.layouts_built == built + 2);
+  CHECK(h.CountVertices(panel::EntityColor(EntityType::kGpe, panel::Theme::kLight)) == 0);
+
+  ImGui::GetIO().DisplaySize = ImVec2(900, 700);
+  h.Frames(doc, 2);
+  CHECK(h.state.stats.layouts_built == built + 3);
+
+  doc.fields[gloss::kBodyField].text[4] = 'X';
+  h.state.DocumentChanged();
+  h.Frames(doc, 2);
+  CHECK(h.state.stats.layouts_built == built + 4);
+}
+
+TEST_CASE("panel: says when it needs no more frames", "[panel][frames]") {
+  const Document doc = panel::DemoDocument();
+  Headless h;
+  bool again = true;
+  for (int i = 0; i < 10 && again; ++i) again = h.Frame(doc);
+  CHECK_FALSE(again);
+  // A change asks for frames again, then settles.
+  h.state.zoom = 1.2f;
+  CHECK(h.Frame(doc));
+  again = true;
+  for (int i = 0; i < 10 && again; ++i) again = h.Frame(doc);
+  CHECK_FALSE(h.Frame(doc));
+}
+
+TEST_CASE("panel: keyboard moves between entities and quotes, toggles types, zooms", "[panel][keys]") {
+  const Document doc = panel::DemoDocument();
+  Headless h;
+  h.Frames(doc, 2);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharacter('n');
+  h.Frame(doc);
+  CHECK(h.state.selected_entity == 0);
+  io.AddInputCharacter('n');
+  h.Frame(doc);
+  CHECK(h.state.selected_entity == 1);
+  io.AddInputCharacter('p');
+  h.Frame(doc);
+  CHECK(h.state.selected_entity == 0);
+  io.AddInputCharacter('q');
+  h.Frame(doc);
+  CHECK(h.state.selected_quote == 0);
+  io.AddInputCharacter('q');
+  h.Frame(doc);
+  CHECK(h.state.selected_quote == 1);
+  io.AddInputCharacter('+');
+  h.Frame(doc);
+  CHECK(h.state.zoom == Approx(1.1f));
+  io.AddInputCharacter('0');
+  h.Frame(doc);
+  CHECK(h.state.zoom == Approx(1.0f));
+  io.AddInputCharacter('1');  // colour group 1: PERSON
+  h.Frame(doc);
+  CHECK(h.state.hidden_types == (1u << static_cast<int>(EntityType::kPerson)));
+  io.AddInputCharacter('a');
+  h.Frame(doc);
+  CHECK(h.state.hidden_types == 0u);
+  io.AddInputCharacter('t');
+  h.Frame(doc);
+  CHECK(h.state.theme == panel::Theme::kDark);
+
+  // Arrow keys through the backend's key map.
+  io.KeyMap[ImGuiKey_RightArrow] = 300;
+  io.KeysDown[300] = true;
+  h.Frame(doc);
+  io.KeysDown[300] = false;
+  CHECK(h.state.selected_entity == 1);
+}
+
+TEST_CASE("panel: a selection from outside scrolls the article to it", "[panel][jump]") {
+  // A long article: the demo paragraphs many times.
+  Document doc = panel::DemoDocument();
+  std::string body;
+  std::vector<gloss::Span> paragraphs;
+  for (int i = 0; i < 40; ++i) {
+    const auto start = static_cast<std::uint32_t>(body.size());
+    body += "Paragraph " + std::to_string(i) + " has some words that fill the line and then some more of them.";
+    paragraphs.push_back({start, static_cast<std::uint32_t>(body.size())});
+    body += "\n\n";
+  }
+  const auto at = static_cast<std::uint32_t>(body.find("Paragraph 35"));
+  doc.fields[gloss::kBodyField].text = body;
+  doc.paragraphs = paragraphs;
+  doc.quotes.clear();
+  doc.entities.clear();
+  gloss::Entity e;
+  e.span = {at, at + 12};
+  e.type = EntityType::kEvent;
+  doc.entities.push_back(e);
+  Headless h(ImVec2(1000, 500));
+  h.Frames(doc, 2);
+  ImVec2 min, max;
+  REQUIRE(panel::EntityScreenRect(h.state, 0, &min, &max));
+  CHECK(min.y > 500.0f);  // below the fold
+  CHECK(h.state.stats.lines_drawn < h.state.stats.lines);  // only the visible lines are drawn
+  panel::SelectEntity(h.state, 0);
+  h.Frames(doc, 3);
+  REQUIRE(panel::EntityScreenRect(h.state, 0, &min, &max));
+  CHECK(min.y > 0.0f);
+  CHECK(max.y < 500.0f);
+}
+
+TEST_CASE("panel: odd input never breaks the layout", "[panel][robust]") {
+  Headless h(ImVec2(700, 600));
+  SECTION("empty document") {
+    const Document doc;
+    h.Frames(doc, 2);
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+  }
+  SECTION("invalid UTF-8, control bytes, emoji, a very long word") {
+    std::string text = "Bad \xff\xfe bytes\tand\x01 NUL";
+    text += '\0';
+    text += " then \xF0\x9F\x98\x80 emoji and Ελληνικά and кириллица. ";
+    text += std::string(400, 'x');
+    gloss::AnnotateResult r = gloss::annotate(text);
+    REQUIRE(r.ok());
+    Document doc = r.document();
+    gloss::Entity e;
+    e.span = {0, 200};  // past the end of the field: clamped
+    e.type = EntityType::kOrg;
+    doc.entities.push_back(e);
+    h.Frames(doc, 2);
+    CHECK(h.state.stats.lines > 3);  // the long word was broken across lines
+    CHECK(h.state.stats.wrap_width < 700.0f);
+  }
+}
+
+TEST_CASE("panel: the seed article draws", "[panel][seed]") {
+  const std::vector<char> seed = ReadFile(GLOSS_SHARED_DIR "/seeds/000_4c62c3337fa9a3bc.txt");
+  if (seed.empty()) {
+    WARN("seed not found: skipped");
+    return;
+  }
+  gloss::AnnotateResult r = gloss::annotate(std::string_view(seed.data(), seed.size()));
+  REQUIRE(r.ok());
+  Headless h;
+  h.Frames(r.document(), 3);
+  CHECK(h.state.stats.lines > 10);
+}
+
+TEST_CASE("panel: datelines are formatted for people", "[panel][format]") {
+  struct Case {
+    const char* iso;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"2015-03-24T15:17:30", "Tuesday 24 March 2015, 15:17"},
+      {"2026-06-10T09:45:00", "Wednesday 10 June 2026, 09:45"},
+      {"2000-02-29", "Tuesday 29 February 2000"},
+      {"1999-12-31T23:59", "Friday 31 December 1999, 23:59"},
+      {"", ""},
+      {"24/03/2015", ""},
+      {"2015-13-01", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.iso);
+    CHECK(panel::FormatDateline(c.iso) == c.expected);
+  }
+}
