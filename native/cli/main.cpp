@@ -12,6 +12,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: gloss annotate [--pretty] FILE|-     annotate one article, print gloss/1 JSON\n"
+    "       gloss annotate --format=w3c|displacy [--pretty] FILE|-\n"
+    "                                            W3C Web Annotation JSON-LD or displaCy's manual format\n"
     "       gloss annotate --jsonl [FILE|-]      one {\"id\",\"text\"} JSON object per line in,\n"
     "                                            one result per line out\n"
     "Input: an article dump, a JSON article object, or plain text (UTF-8). Limit: 32 MiB.\n";
@@ -48,7 +50,7 @@ bool read_input(const std::string& path, std::string& out, std::string& error) {
   return true;
 }
 
-int annotate_one(const std::string& path, bool pretty) {
+int annotate_one(const std::string& path, bool pretty, gloss::ExportFormat format) {
   std::string input, error;
   if (!read_input(path, input, error)) {
     std::cerr << "gloss: " << error << "\n";
@@ -61,7 +63,7 @@ int annotate_one(const std::string& path, bool pretty) {
   }
   gloss::JsonOptions options;
   options.pretty = pretty;
-  std::cout << gloss::to_json(result.document(), options) << "\n";
+  std::cout << gloss::to_format(result.document(), format, options) << "\n";
   return 0;
 }
 
@@ -107,16 +109,21 @@ int main(int argc, char** argv) {
   }
   if (command != "annotate") return usage_error("unknown command '" + std::string(command) + "'");
   bool pretty = false, jsonl = false;
+  gloss::ExportFormat format = gloss::ExportFormat::kGloss;
   std::string path;
   for (int i = 2; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--pretty") pretty = true;
     else if (arg == "--jsonl") jsonl = true;
+    else if (arg.substr(0, 9) == "--format=") {
+      if (!gloss::parse_export_format(arg.substr(9), &format)) return usage_error("unknown format '" + std::string(arg.substr(9)) + "'");
+    }
     else if (arg.size() > 1 && arg[0] == '-' ) return usage_error("unknown option '" + std::string(arg) + "'");
     else if (path.empty()) path = arg;
     else return usage_error("more than one input given");
   }
+  if (jsonl && format != gloss::ExportFormat::kGloss) return usage_error("--jsonl writes gloss/1 only");
   if (jsonl) return annotate_lines(path.empty() ? "-" : path);
   if (path.empty()) return usage_error("no input file (use - for standard input)");
-  return annotate_one(path, pretty);
+  return annotate_one(path, pretty, format);
 }

@@ -38,6 +38,10 @@ constexpr std::size_t kMaxInputBytes = 32u << 20;
 constexpr int kMaxJsonDepth = 64;
 // Most related items kept from a var_dump blob; the rest are dropped with a warning.
 constexpr std::size_t kMaxRelatedItems = 1000;
+// Most spans (sentences + entities + quotes) one document may produce, checked after each stage.
+// Bounds memory and output size for adversarial text ("A A A …" is a span every 2 bytes): a
+// million spans is ~200 MB of JSON, far beyond any real article (a long one has a few thousand).
+constexpr std::size_t kMaxSpans = 1000000;
 
 // The schema version written as "schema" in every JSON result.
 inline constexpr const char* kSchemaVersion = "gloss/1";
@@ -101,6 +105,7 @@ struct Entity {
   std::string value;       // DATE/TIME: normalised ISO 8601 value resolved against the dateline
   std::string rule;        // which rule or data entry produced it (for "why this span")
   int group = -1;          // index of the mention group (same canonical entity), dense from 0
+  std::string link;        // an acronym's expansion (or the acronym of an expansion); a place's container
 };
 
 enum class QuoteKind : std::uint8_t { kDirect, kIndirect, kMixed, kScare };
@@ -193,6 +198,28 @@ std::string annotate_to_json(std::string_view input, const JsonOptions& options 
 // "error": {"message": …, "offset": …}}` when the record is bad (then `*ok` is set to false). `id` is
 // echoed as given (any JSON value; null when absent).
 std::string annotate_json_line(std::string_view line, bool* ok = nullptr);
+
+// Interoperable exports (core/src/export_formats.cpp), byte-identical native and WebAssembly.
+// Positions there count code points (Unicode scalar values; each invalid input byte is one U+FFFD).
+enum class ExportFormat : std::uint8_t { kGloss, kW3c, kDisplacy };
+
+// "gloss", "w3c" or "displacy" -> `*format`; false for any other name.
+bool parse_export_format(std::string_view name, ExportFormat* format);
+
+// W3C Web Annotation JSON-LD: an AnnotationCollection whose first page holds one Annotation per entity
+// (tagging: its type; identifying: its canonical name) and per quotation (classifying: its kind;
+// describing: its speaker). Each target has a TextQuoteSelector (exact + 32 code points of prefix and
+// suffix) and a TextPositionSelector, both over the whole input decoded as UTF-8. `source` names the
+// target resource (e.g. the article's URL); empty gives "urn:x-gloss:input".
+std::string to_w3c_annotations(const Document& document, const JsonOptions& options = {},
+                               std::string_view source = {});
+
+// spaCy displaCy's manual "ent" format: an array with one {"text", "ents": [{start, end, label}],
+// "title"} per non-empty field ("title", "body", "related:N"); offsets in code points of that field.
+std::string to_displacy(const Document& document, const JsonOptions& options = {});
+
+// to_json, to_w3c_annotations (default source) or to_displacy, by `format`.
+std::string to_format(const Document& document, ExportFormat format, const JsonOptions& options = {});
 
 }  // namespace gloss
 
