@@ -103,3 +103,14 @@ TEST_CASE("robustness: the input size limit is an error value", "[robustness]") 
   CHECK(nlohmann::json::parse(json)["error"]["offset"] == gloss::kMaxInputBytes);
   CHECK(gloss::annotate("still fine").ok());
 }
+
+TEST_CASE("robustness: the span limit is an error value", "[robustness]") {
+  // Over a million one-word sentences: more spans than kMaxSpans allows.
+  std::string input;
+  input.reserve(5u << 20);
+  while (input.size() < 4500000) input += "Go. ";
+  const gloss::AnnotateResult result = gloss::annotate(input);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error().find("kMaxSpans") != std::string::npos);
+  CHECK(gloss::annotate("Fine again.").ok());
+}

@@ -14,9 +14,20 @@ AnnotateResult annotate(std::string_view input, const AnnotateOptions& options) 
   }
   Document doc;
   doc.input.assign(input);
+  const auto too_many_spans = [&doc] {
+    return doc.sentences.size() + doc.paragraphs.size() + doc.entities.size() + doc.quotes.size() > kMaxSpans;
+  };
+  const auto span_error = [] {
+    return AnnotateResult::failure("the input yields more than " + std::to_string(kMaxSpans) +
+                                       " annotations (kMaxSpans); split it into smaller documents",
+                                   0);
+  };
   parse_article(doc);
+  if (too_many_spans()) return span_error();
   if (options.entities) recognise_entities(doc);
+  if (too_many_spans()) return span_error();
   if (options.quotes) find_quotes(doc);
+  if (too_many_spans()) return span_error();
   return AnnotateResult(std::move(doc));
 }
 
