@@ -437,6 +437,10 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         const bool speaker = (p.flags & kFlagSpeaker) != 0;
         const bool active = p.link == active_quote;
         const float y = bottom + (speaker ? 1.5f : 1.0f);
+        if (active) {
+          // The active quotation's speaker and cue are boxed in its colour.
+          dl->AddRect(ImVec2(x0 - 3.0f, top - 2.0f), ImVec2(x1 + 3.0f, bottom + 4.0f), pal.quote_bar, 4.0f, 0, 1.5f);
+        }
         if (speaker) {
           dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), pal.quote_bar, active ? 3.0f : 2.0f);
           if (p.link == active_quote && !r.have_speaker) {
@@ -705,7 +709,8 @@ void DrawArticle(const Document& doc, PanelState& state, PanelCache& c) {
     }
   }
   // Speaker -> quotation connector for the active quotation.
-  if (r.have_speaker && r.have_quote) {
+  const float link_dx = r.speaker_at.x - r.quote_at.x, link_dy = r.speaker_at.y - r.quote_at.y;
+  if (r.have_speaker && r.have_quote && link_dx * link_dx + link_dy * link_dy > 150.0f * 150.0f) {
     const ImVec2 a(origin.x + r.speaker_at.x, origin.y + r.speaker_at.y);
     const ImVec2 b(origin.x + r.quote_at.x + 2.0f, origin.y + r.quote_at.y + 2.0f);
     const float dy = std::max(20.0f, std::fabs(b.y - a.y) * 0.5f);
@@ -1151,7 +1156,7 @@ bool DrawArticlePanel(const Document& doc, PanelState& state, ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   float side_w = 0.0f;
   if (state.show_side_panel) {
-    side_w = state.side_panel_width > 0.0f ? state.side_panel_width : std::clamp(avail.x / 3.0f, 300.0f, 460.0f);
+    side_w = state.side_panel_width > 0.0f ? state.side_panel_width : std::clamp(avail.x / 3.0f, 370.0f, 480.0f);
     side_w = std::min(side_w, avail.x * 0.5f);
   }
   const float spacing = state.show_side_panel ? ImGui::GetStyle().ItemSpacing.x : 0.0f;

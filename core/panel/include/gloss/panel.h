@@ -90,7 +90,7 @@ struct PanelState {
   float zoom = 1.0f;                // article text zoom, clamped to [kMinZoom, kMaxZoom]
   std::uint32_t hidden_types = 0;   // bit (1 << int(EntityType)) set: that type is not highlighted
   bool show_side_panel = true;
-  float side_panel_width = 0.0f;    // 0: a third of the panel, between 300 and 460 pixels
+  float side_panel_width = 0.0f;    // 0: a third of the panel, between 370 and 480 pixels
 
   // --- outputs (valid after a DrawArticlePanel call)
   int selected_entity = -1;  // index into Document::entities of the selected mention, or -1
