@@ -11,7 +11,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates python3 perl
   emscripten binaryen nodejs npm
   nlohmann-json3-dev libre2-dev catch2 libimgui-dev libglfw3-dev libgl-dev libstb-dev
-  unicode-data dpkg-dev iso-codes wordnet-base wamerican fonts-dejavu-core
+  unicode-data dpkg-dev iso-codes wordnet-base wamerican libtext-names-perl miscfiles fonts-dejavu-core
   xvfb xauth chromium clang-14 libclang-rt-14-dev llvm-14
 )
 

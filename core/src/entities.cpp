@@ -1,7 +1,586 @@
+// The entity recogniser: capitalised chunks typed from the lexicon and context rules, numeric entities
+// from re2 rules, then document consistency, acronym links, overlaps, groups.
+//
+// [SECTION] Chunks: cutting runs of capitalised tokens, dropping sentence-initial and headline words
+// [SECTION] Typing: lexicon, cue words, context, defaults
+// [SECTION] Extensions: "Russia's foreign ministry", "Korean peninsula", "northeast Asia"
+// [SECTION] Document: consistency, surnames, acronyms, groups
 #include "entities.h"
 
-namespace gloss {
+#include <algorithm>
+#include <map>
+#include <unordered_map>
 
-void recognise_entities(Document& /*doc*/) {}
+#include "entities_internal.h"
+
+namespace gloss {
+namespace ner {
+namespace {
+
+constexpr std::size_t kMaxGazTokens = 6;   // longest name looked up as one lexicon key
+constexpr std::size_t kMaxChunkTokens = 12;
+
+// What the document already knows about a name (from a strong decision elsewhere in it).
+struct Known {
+  EntityType type;
+  std::string canonical;
+  int strength;
+};
+using KnownMap = std::map<std::string, Known, std::less<>>;
+
+bool is_name_type(EntityType t) {
+  return t != EntityType::kDate && t != EntityType::kTime && t != EntityType::kMoney && t != EntityType::kPercent;
+}
+
+class FieldRecogniser {
+ public:
+  FieldRecogniser(const Lexicon& lex, std::string_view text, FieldKind kind, const DateAnchor& anchor,
+                  const KnownMap& known, std::vector<Token>& tokens, std::vector<Candidate>& out)
+      : lex_(lex), text_(text), kind_(kind), anchor_(anchor), known_(known), toks_(tokens), out_(out) {}
+
+  void run() {
+    tokenize(text_, lex_, toks_);
+    used_.assign(toks_.size(), 0);
+    detect_case_style();
+    if (all_caps_) return;  // a headline in capitals: nothing reliable to read from case
+    numeric_pass();
+    chunk_pass();
+  }
+
+ private:
+  // [SECTION] Helpers
+  std::string_view word(std::size_t i) const { return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start); }
+  std::string_view slice(std::size_t a, std::size_t b) const {
+    return text_.substr(toks_[a].start, toks_[b - 1].end - toks_[a].start);
+  }
+  std::uint32_t flags(std::size_t i) const { return lex_.flags(word(i)); }
+  bool is_cap(std::size_t i) const {
+    const Token& t = toks_[i];
+    return t.is(kTokWord) && !t.is(kTokPossessive) && (t.is(kTokUpper) || t.is(kTokAllCaps));
+  }
+  bool adjacent(std::size_t i) const {  // token i follows i-1 on the same line with at most a space
+    const Token& t = toks_[i];
+    if (t.is(kTokNewlineBefore)) return false;
+    return t.start - toks_[i - 1].end <= 1;
+  }
+  bool common_word(std::size_t i) const { return !toks_[i].is(kTokAllCaps) && lex_.is_word_lower(word(i)); }
+
+  void detect_case_style() {
+    if (kind_ == FieldKind::kBody) return;
+    int upper = 0, lower = 0, caps = 0;
+    for (const Token& t : toks_) {
+      if (!t.is(kTokWord) || t.end - t.start < 4) continue;
+      if (t.is(kTokAllCaps)) ++caps;
+      if (t.is(kTokUpper)) ++upper;
+      else if (t.is(kTokLower)) ++lower;
+    }
+    title_case_ = upper + lower >= 2 && upper * 10 >= (upper + lower) * 6;
+    all_caps_ = upper >= 3 && caps * 10 >= upper * 8;
+  }
+
+  // [SECTION] Numeric entities
+  void numeric_pass() {
+    for (std::size_t i = 0; i < toks_.size();) {
+      const Token& t = toks_[i];
+      bool candidate = t.is(kTokNumber);
+      if (t.is(kTokPunct)) {
+        const unsigned char b = static_cast<unsigned char>(text_[t.start]);
+        candidate = b == '$' || b == 0xE2 || b == 0xC2;  // $, € (E2 82 AC), £ (C2 A3), ¥ (C2 A5)
+      } else if (t.is(kTokWord)) {
+        const char c = text_[t.start];
+        candidate = (t.is(kTokUpper) && (flags(i) & (kLexMonth | kLexMonthAbbr | kLexWeekday))) ||
+                    (c == 't' || c == 'y') || (t.end < text_.size() && text_[t.end] == '$');
+        if (candidate && !t.is(kTokUpper) && c != 'U' && !(flags(i) & kLexRelDay)) candidate = false;
+      }
+      std::size_t j = candidate ? match_numeric(text_, toks_, i, lex_, anchor_, out_) : i;
+      if (j > i) {
+        for (std::size_t k = i; k < j; ++k) used_[k] = 1;
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // [SECTION] Chunks
+  void chunk_pass() {
+    const std::size_t n = toks_.size();
+    for (std::size_t i = 0; i < n;) {
+      if (used_[i] || !is_cap(i)) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i + 1;
+      while (j < n && j - i < kMaxChunkTokens && !used_[j] && adjacent(j)) {
+        if (is_cap(j)) {
+          ++j;
+          continue;
+        }
+        const Token& u = toks_[j];
+        if (j + 1 < n && is_cap(j + 1) && !used_[j + 1] && adjacent(j + 1)) {
+          const std::string_view w = word(j);
+          const std::uint32_t prev = flags(j - 1);
+          const bool of = w == "of" && (prev & (kLexOrgPre | kLexLocPre | kLexEventPre | kLexGpeSuf | kLexOrgSuf));
+          const bool for_ = w == "for" && (prev & kLexOrgSuf);
+          const bool particle = u.is(kTokLower) && (lex_.flags(w) & kLexParticle);
+          const bool amp = w == "&";
+          if (of || for_ || particle || amp) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      process_chunk(i, j);
+      i = j;
+    }
+  }
+
+  // Longest typed lexicon (or document-known) name at token p, within [p, limit). 0 if none.
+  std::size_t name_match(std::size_t p, std::size_t limit, const LexEntry** entry, const Known** known) const {
+    *entry = nullptr;
+    *known = nullptr;
+    for (std::size_t len = std::min(kMaxGazTokens, limit - p); len >= 1; --len) {
+      if (!toks_[p + len - 1].is(kTokWord)) continue;
+      const std::string_view s = slice(p, p + len);
+      if (const LexEntry* e = lex_.find(s); e && e->has_type()) {
+        *entry = e;
+        return len;
+      }
+      if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
+        *known = &it->second;
+        return len;
+      }
+    }
+    return 0;
+  }
+
+  void process_chunk(std::size_t a, std::size_t b) {
+    // Which tokens may be part of a name: drop sentence-initial (or, in a Title Case headline, any)
+    // common English words that start no known name.
+    bool keep[kMaxChunkTokens + 2] = {};
+    for (std::size_t p = a; p < b;) {
+      const LexEntry* e;
+      const Known* k;
+      if (std::size_t len = name_match(p, b, &e, &k)) {
+        for (std::size_t q = p; q < p + len; ++q) keep[q - a] = true;
+        p += len;
+        continue;
+      }
+      bool drop = false;  // connectors ("of", "van") stay inside; runs are trimmed to capitals below
+      if (is_cap(p) && (title_case_ || (p == a && toks_[p].is(kTokSentenceStart))) && common_word(p)) {
+        const bool first_name = (flags(p) & kLexFirst) && p + 1 < b && is_cap(p + 1) && !common_word(p + 1);
+        const bool title = (flags(p) & (kLexTitle | kLexHonorific)) != 0 && p + 1 < b;
+        drop = !first_name && !title;
+      }
+      if (is_cap(p) && (flags(p) & kLexNonName) && !(flags(p) & (kLexTitle | kLexHonorific))) drop = true;
+      keep[p - a] = !drop;
+      ++p;
+    }
+    for (std::size_t p = a; p < b;) {
+      if (!keep[p - a]) {
+        ++p;
+        continue;
+      }
+      std::size_t q = p + 1;
+      while (q < b && keep[q - a]) ++q;
+      // A run starts and ends on a capitalised word, never on a connector.
+      std::size_t start = p, end = q;
+      while (start < end && !is_cap(start)) ++start;
+      while (end > start && !is_cap(end - 1)) --end;
+      if (end > start) type_run(start, end);
+      p = q;
+    }
+  }
+
+  // [SECTION] Typing
+  Candidate& emit(std::size_t a, std::size_t b, EntityType type, int strength, const char* rule,
+                  std::string_view canonical = {}, std::string_view detail = {}, std::string_view link = {}) {
+    Candidate c;
+    c.link.assign(link.data(), link.size());
+    c.span = {toks_[a].start, toks_[b - 1].end};
+    c.type = type;
+    c.strength = strength;
+    c.priority = strength;
+    c.rule = rule;
+    c.rule_detail.assign(detail.data(), detail.size());
+    c.canonical.assign(canonical.data(), canonical.size());
+    out_.push_back(std::move(c));
+    last_a_ = a;
+    last_b_ = b;
+    extend_last();
+    return out_.back();
+  }
+
+  void emit_entry(std::size_t a, std::size_t b, const LexEntry& e) {
+    emit(a, b, e.entity_type(), 3, "lexicon", e.canonical, e.origin, e.link);
+  }
+
+  void type_run(std::size_t a, std::size_t b) {
+    bool person_ctx = a > 0 && toks_[a - 1].is(kTokWord) && (flags(a - 1) & (kLexTitle | kLexHonorific)) &&
+                      adjacent(a);
+    // 1. The whole run is a known name.
+    {
+      const std::string_view s = slice(a, b);
+      if (const LexEntry* e = lex_.find(s); e && e->has_type()) return emit_entry(a, b, *e);
+      if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
+        emit(a, b, it->second.type, 2, "document", it->second.canonical);
+        return;
+      }
+    }
+    // 2. Leading titles ("President", "Prime Minister") are context, not part of the name.
+    while (a + 1 < b && (flags(a) & (kLexTitle | kLexHonorific))) {
+      person_ctx = true;
+      ++a;
+    }
+    if (a + 1 == b && (flags(a) & (kLexTitle | kLexHonorific)) && !toks_[a].is(kTokAllCaps)) return;
+    // 3. Cue words decide the whole run: "... Bank", "University of ...", "... War Two".
+    if (b - a >= 2) {
+      std::size_t last = b - 1;
+      while (last > a && (flags(last) & kLexNumWord)) --last;
+      const std::uint32_t lf = flags(last), ff = flags(a);
+      bool has_of = false;
+      for (std::size_t p = a; p < b; ++p) has_of = has_of || word(p) == "of" || word(p) == "for";
+      if (!person_ctx || (lf & (kLexOrgSuf | kLexEventSuf))) {
+        if (lf & kLexEventSuf) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-word"));
+        if (lf & kLexOrgSuf) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word"));
+        if (has_of && (ff & kLexOrgPre)) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-of"));
+        if (has_of && (ff & kLexEventPre)) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-of"));
+        if (lf & kLexLocSuf) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-word"));
+        if (has_of && (ff & kLexLocPre)) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-of"));
+        if (ff & kLexLocPre) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-word"));
+        if (lf & kLexFacSuf) return void(emit(a, b, EntityType::kFac, 2, "cue:facility-word"));
+        if (lf & kLexGpeSuf) return void(emit(a, b, EntityType::kGpe, 2, "cue:gpe-word"));
+      }
+    }
+    // 4. Segments: known names from the left, unknown stretches typed from context.
+    for (std::size_t p = a; p < b;) {
+      if ((flags(p) & (kLexTitle | kLexHonorific)) && p + 1 < b) {
+        person_ctx = true;
+        ++p;
+        continue;
+      }
+      const LexEntry* e;
+      const Known* k;
+      const bool first_name = (flags(p) & kLexFirst) && p + 1 < b;
+      std::size_t len = first_name && !person_ctx ? 0 : name_match(p, b, &e, &k);
+      if (first_name && !person_ctx) {
+        // "John Washington": a first name takes the following capitalised words as one person,
+        // unless the whole thing is a known name ("Ivory Coast").
+        len = name_match(p, b, &e, &k);
+        if (len && (len == b - p || (e && e->entity_type() == EntityType::kPerson))) {
+          // known name covers it
+        } else {
+          len = 0;
+        }
+      }
+      if (len) {
+        if (e) {
+          emit_entry(p, p + len, *e);
+        } else {
+          emit(p, p + len, k->type, 2, "document", k->canonical);
+        }
+        p += len;
+        continue;
+      }
+      std::size_t q = p + 1;
+      while (q < b) {
+        if (flags(q) & (kLexTitle | kLexHonorific)) break;
+        if (!first_name) {
+          const LexEntry* e2;
+          const Known* k2;
+          if (name_match(q, b, &e2, &k2) && !(e2 && e2->entity_type() == EntityType::kPerson)) break;
+          if ((flags(q) & kLexFirst) && q + 1 < b && !common_word(q)) break;
+        }
+        ++q;
+      }
+      type_unknown(p, q, person_ctx);
+      p = q;
+    }
+  }
+
+  void type_unknown(std::size_t a, std::size_t b, bool person_ctx) {
+    const std::size_t len = b - a;
+    const std::string_view prev = a > 0 && toks_[a - 1].is(kTokWord) ? word(a - 1) : std::string_view();
+    const std::string_view next = b < toks_.size() ? word(b) : std::string_view();
+    const bool acronym = len == 1 && toks_[a].is(kTokAllCaps) && toks_[a].end - toks_[a].start <= 8;
+    if (len == 1 && !acronym && !person_ctx && common_word(a)) return;  // "Missile" mid-sentence
+    if (len == 1 && toks_[a].is(kTokInitial)) return;
+    if (person_ctx) return void(emit(a, b, EntityType::kPerson, 2, "context:title"));
+    if (acronym) {
+      for (std::size_t k = a, steps = 0; k > 0 && steps < 6; --k, ++steps) {
+        if (toks_[k - 1].is(kTokWord) && (flags(k - 1) & kLexProduct)) {
+          return void(emit(a, b, EntityType::kProduct, 2, "context:product-acronym"));
+        }
+      }
+      return void(emit(a, b, EntityType::kOrg, 2, "acronym"));
+    }
+    if (len >= 2 && (flags(a) & kLexFirst)) return void(emit(a, b, EntityType::kPerson, 2, "first-name"));
+    if (len >= 2 && (flags(b - 1) & kLexSurname)) return void(emit(a, b, EntityType::kPerson, 2, "surname"));
+    if (!next.empty() && (lex_.flags(next) & kLexSpeech) && toks_[b].is(kTokLower) && len <= 3) {
+      return void(emit(a, b, EntityType::kPerson, 2, "context:speech-verb"));
+    }
+    if (kind_ != FieldKind::kBody && b == last_word_index() && a > 0 && is_dash_or_colon(a - 1)) {
+      return void(emit(a, b, EntityType::kPerson, 2, "context:headline-speaker"));
+    }
+    if (prev == "in" || prev == "near" || prev == "outside") {
+      return void(emit(a, b, EntityType::kGpe, 1, "context:in-place"));
+    }
+    if (prev == "the" || prev == "The") return void(emit(a, b, EntityType::kOrg, 1, "context:the-name"));
+    if (len >= 4) return void(emit(a, b, EntityType::kOrg, 1, "default:long-name"));
+    if (len >= 2) return void(emit(a, b, EntityType::kPerson, 1, "default:name"));
+    emit(a, b, EntityType::kPerson, 1, "default:single");
+  }
+
+  std::size_t last_word_index() const {
+    for (std::size_t i = toks_.size(); i > 0; --i) {
+      if (toks_[i - 1].is(kTokWord)) return i;
+    }
+    return 0;
+  }
+  bool is_dash_or_colon(std::size_t i) const {
+    const std::string_view w = word(i);
+    return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == ":";
+  }
+
+  // [SECTION] Extensions
+  void extend_last() {
+    Candidate& c = out_.back();
+    const std::size_t a = last_a_, b = last_b_;
+    const std::size_t n = toks_.size();
+    // "Russia's foreign ministry", "Russia's Foreign Ministry"
+    if ((c.type == EntityType::kGpe || c.type == EntityType::kNorp) && b + 1 < n && toks_[b].is(kTokPossessive)) {
+      std::size_t k = b + 1;
+      if (k < n && (flags(k) & kLexMinAdj)) ++k;
+      if (k < n && k > b + 1 && (flags(k) & kLexMinHead) && toks_[k].is(kTokWord)) {
+        c.span.end = toks_[k].end;
+        c.type = EntityType::kOrg;
+        c.rule = "pattern:possessive-ministry";
+        c.canonical.clear();
+        c.rule_detail.clear();
+        c.link.assign(slice(a, b));
+        last_b_ = k + 1;
+        return;
+      }
+    }
+    // "the Russian foreign ministry"
+    if (c.type == EntityType::kNorp && b + 1 < n && (flags(b) & kLexMinAdj) && toks_[b].is(kTokLower) &&
+        word(b + 1) == "ministry") {
+      c.span.end = toks_[b + 1].end;
+      c.type = EntityType::kOrg;
+      c.rule = "pattern:ministry";
+      c.canonical.clear();
+      c.rule_detail.clear();
+      last_b_ = b + 2;
+      return;
+    }
+    // "Korean peninsula" -> the lexicon's "Korean Peninsula"
+    if (is_name_type(c.type) && c.type != EntityType::kPerson && b < n && toks_[b].is(kTokLower) &&
+        toks_[b].is(kTokWord) && adjacent(b) && !toks_[b].is(kTokPossessive)) {
+      scratch_.assign(slice(a, b));
+      scratch_ += ' ';
+      const std::string_view w = word(b);
+      scratch_ += static_cast<char>(w[0] - 'a' + 'A');
+      scratch_.append(w.substr(1));
+      if (const LexEntry* e = lex_.find(scratch_); e && e->has_type() &&
+                                                   (e->entity_type() == EntityType::kLoc ||
+                                                    e->entity_type() == EntityType::kFac ||
+                                                    e->entity_type() == EntityType::kGpe)) {
+        c.span.end = toks_[b].end;
+        c.type = e->entity_type();
+        c.canonical.assign(e->canonical.empty() ? e->key : e->canonical);
+        c.rule = "lexicon:lower-case-head";
+        c.rule_detail.assign(e->origin);
+        last_b_ = b + 1;
+      }
+    }
+    // "northeast Asia"
+    if (c.type == EntityType::kLoc && a > 0 && toks_[a - 1].is(kTokLower) && (flags(a - 1) & kLexCompass) &&
+        adjacent(a)) {
+      const std::string_view base = c.canonical.empty() ? slice(a, b) : std::string_view(c.canonical);
+      std::string canon(word(a - 1));
+      canon[0] = static_cast<char>(canon[0] - 'a' + 'A');
+      canon += ' ';
+      canon += base;
+      c.canonical = std::move(canon);
+      c.span.start = toks_[a - 1].start;
+      c.rule = "pattern:compass-region";
+      c.rule_detail.clear();
+      c.link.clear();
+    }
+  }
+
+  const Lexicon& lex_;
+  std::string_view text_;
+  FieldKind kind_;
+  const DateAnchor& anchor_;
+  const KnownMap& known_;
+  std::vector<Token>& toks_;
+  std::vector<Candidate>& out_;
+  std::vector<std::uint8_t> used_;
+  std::string scratch_;
+  std::size_t last_a_ = 0, last_b_ = 0;
+  bool title_case_ = false;
+  bool all_caps_ = false;
+};
+
+// [SECTION] Document
+
+bool initials_match(std::string_view expansion, std::string_view acronym) {
+  std::string initials;
+  std::size_t i = 0;
+  while (i < expansion.size()) {
+    while (i < expansion.size() && (expansion[i] == ' ' || expansion[i] == '-')) ++i;
+    const std::size_t s = i;
+    while (i < expansion.size() && expansion[i] != ' ' && expansion[i] != '-') ++i;
+    const std::string_view w = expansion.substr(s, i - s);
+    if (w.empty()) continue;
+    if (w == "of" || w == "and" || w == "the" || w == "for" || w == "&" || w == "de") continue;
+    if (w[0] >= 'A' && w[0] <= 'Z') initials += w[0];
+  }
+  std::string letters;
+  for (char c : acronym) {
+    if (c >= 'A' && c <= 'Z') letters += c;
+  }
+  return letters.size() >= 2 && initials == letters;
+}
+
+struct FieldCandidates {
+  int field;
+  std::vector<Candidate> cands;
+};
+
+}  // namespace
+}  // namespace ner
+
+void recognise_entities(Document& doc) {
+  using namespace ner;
+  const Lexicon& lex = Lexicon::get();
+  const DateAnchor anchor = parse_anchor(doc.published);
+  std::vector<Token> tokens;
+  KnownMap known;
+
+  // The body first, so headlines and related titles are read with what the body taught.
+  std::vector<int> order;
+  if (doc.fields.size() > static_cast<std::size_t>(kBodyField)) order.push_back(kBodyField);
+  for (int f = 0; f < static_cast<int>(doc.fields.size()); ++f) {
+    if (f != kBodyField) order.push_back(f);
+  }
+  std::vector<FieldCandidates> all;
+  all.reserve(order.size());
+  for (int f : order) {
+    FieldCandidates fc{f, {}};
+    const TextField& field = doc.fields[static_cast<std::size_t>(f)];
+    FieldRecogniser(lex, field.text, field.kind, anchor, known, tokens, fc.cands).run();
+    for (Candidate& c : fc.cands) {
+      if (c.strength >= 2 && is_name_type(c.type)) {
+        const std::string_view s = std::string_view(field.text).substr(c.span.start, c.span.size());
+        if (known.find(s) == known.end()) {
+          known.emplace(std::string(s), Known{c.type, c.canonical.empty() ? std::string(s) : c.canonical, c.strength});
+        }
+      }
+    }
+    all.push_back(std::move(fc));
+  }
+
+  // Surnames and first mentions: "Kim Jong-Un" ... "Kim"; an acronym's expansion "(THAAD)".
+  std::unordered_map<std::string, std::string> surname_of;  // last word -> full name
+  for (const FieldCandidates& fc : all) {
+    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+    for (const Candidate& c : fc.cands) {
+      if (c.type != EntityType::kPerson) continue;
+      const std::string_view s = std::string_view(text).substr(c.span.start, c.span.size());
+      const std::size_t sp = s.rfind(' ');
+      if (sp == std::string_view::npos) continue;
+      const std::string full = c.canonical.empty() ? std::string(s) : c.canonical;
+      surname_of.emplace(std::string(s.substr(sp + 1)), full);
+      surname_of.emplace(std::string(s.substr(0, s.find(' '))) + "\x01first", full);
+    }
+  }
+  std::unordered_map<std::string, std::pair<EntityType, std::string>> acronyms;  // acronym -> expansion
+  for (FieldCandidates& fc : all) {
+    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+    for (std::size_t k = 1; k < fc.cands.size(); ++k) {
+      Candidate& acr = fc.cands[k];
+      Candidate& exp = fc.cands[k - 1];
+      const std::string_view a = std::string_view(text).substr(acr.span.start, acr.span.size());
+      const std::string_view e = std::string_view(text).substr(exp.span.start, exp.span.size());
+      const bool paren = acr.span.start >= 2 && exp.span.end + 2 <= acr.span.start &&
+                         text.compare(exp.span.end, acr.span.start - exp.span.end, " (") == 0 &&
+                         acr.span.end < text.size() && text[acr.span.end] == ')';
+      if (!paren || !is_name_type(exp.type) || !initials_match(e, a)) continue;
+      const std::string canon = exp.canonical.empty() ? std::string(e) : exp.canonical;
+      acr.type = exp.type;
+      acr.canonical = canon;
+      acr.link = canon;
+      acr.rule = "acronym:expansion";
+      acr.rule_detail.clear();
+      acr.strength = 3;
+      exp.link = std::string(a);
+      acronyms[std::string(a)] = {exp.type, canon};
+    }
+  }
+  for (FieldCandidates& fc : all) {
+    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+    for (Candidate& c : fc.cands) {
+      if (!is_name_type(c.type)) continue;
+      const std::string s(std::string_view(text).substr(c.span.start, c.span.size()));
+      if (auto it = acronyms.find(s); it != acronyms.end() && c.rule != std::string("acronym:expansion")) {
+        c.type = it->second.first;
+        c.canonical = it->second.second;
+        c.link = it->second.second;
+        c.rule = "acronym:expansion";
+        continue;
+      }
+      if (c.strength >= 3) continue;
+      if (s.find(' ') == std::string::npos && c.strength <= 2) {
+        auto it = surname_of.find(s);
+        if (it != surname_of.end() && it->second != s) {
+          c.type = EntityType::kPerson;
+          c.canonical = it->second;
+          c.rule = "document:surname";
+          continue;
+        }
+      }
+      if (c.strength <= 1) {
+        if (auto it = known.find(s); it != known.end() && it->second.strength >= 2) {
+          c.type = it->second.type;
+          c.canonical = it->second.canonical;
+          c.rule = "document";
+        }
+      }
+    }
+  }
+
+  // Overlaps, then output sorted by (field, start, end) with dense groups by canonical name.
+  std::sort(all.begin(), all.end(), [](const FieldCandidates& x, const FieldCandidates& y) { return x.field < y.field; });
+  doc.entities.clear();
+  std::unordered_map<std::string, int> groups;
+  for (FieldCandidates& fc : all) {
+    resolve_overlaps(fc.cands);
+    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+    for (Candidate& c : fc.cands) {
+      Entity e;
+      e.field = fc.field;
+      e.span = c.span;
+      e.type = c.type;
+      e.value = std::move(c.value);
+      const std::string_view s = std::string_view(text).substr(c.span.start, c.span.size());
+      if (!c.canonical.empty()) {
+        e.canonical = std::move(c.canonical);
+      } else if (!e.value.empty()) {
+        e.canonical = e.value;
+      } else {
+        e.canonical.assign(s);
+      }
+      e.link = std::move(c.link);
+      e.rule = c.rule;
+      if (!c.rule_detail.empty()) e.rule += ":" + c.rule_detail;
+      const auto inserted = groups.emplace(e.canonical, static_cast<int>(groups.size()));
+      e.group = inserted.first->second;
+      doc.entities.push_back(std::move(e));
+    }
+  }
+}
 
 }  // namespace gloss

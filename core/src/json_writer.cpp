@@ -48,6 +48,7 @@ Json entity_json(const Document& doc, const SpanWriter& w, const Entity& e) {
   j["canonical"] = e.canonical;
   j["group"] = e.group;
   if (!e.value.empty()) j["value"] = e.value;
+  if (!e.link.empty()) j["link"] = e.link;
   j["rule"] = e.rule;
   return j;
 }

@@ -1,0 +1,160 @@
+#include "entities_lexicon.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <cstring>
+
+namespace gloss {
+
+extern const unsigned char kLexiconData[];
+extern const std::size_t kLexiconSize;
+
+namespace {
+
+// FNV-1a, 64-bit: simple, portable, and the same on every platform.
+inline std::uint64_t hash_bytes(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+struct CueName {
+  const char* name;
+  std::uint32_t flag;
+};
+constexpr CueName kCueNames[] = {
+    {"title", kLexTitle},         {"honorific", kLexHonorific}, {"orgsuf", kLexOrgSuf},
+    {"orgpre", kLexOrgPre},       {"locsuf", kLexLocSuf},       {"locpre", kLexLocPre},
+    {"facsuf", kLexFacSuf},       {"gpesuf", kLexGpeSuf},       {"eventsuf", kLexEventSuf},
+    {"eventpre", kLexEventPre},   {"speech", kLexSpeech},       {"locprep", kLexLocPrep},
+    {"particle", kLexParticle},   {"numword", kLexNumWord},     {"product", kLexProduct},
+    {"minadj", kLexMinAdj},       {"minhead", kLexMinHead},     {"compass", kLexCompass},
+    {"nonname", kLexNonName},     {"timeword", kLexTimeWord},   {"relday", kLexRelDay},
+    {"orgcue", kLexOrgCue},       {"currency", kLexCurrency},
+};
+
+int type_from_name(std::string_view t) {
+  for (int i = 0; i < kEntityTypeCount; ++i) {
+    if (t == to_string(static_cast<EntityType>(i))) return i;
+  }
+  return -1;
+}
+
+// Splits off the next `sep`-terminated piece of `s`.
+std::string_view next_piece(std::string_view& s, char sep) {
+  const std::size_t p = s.find(sep);
+  std::string_view piece = s.substr(0, p);
+  s.remove_prefix(p == std::string_view::npos ? s.size() : p + 1);
+  return piece;
+}
+
+void apply_cue(LexEntry& e, std::string_view cue) {
+  for (const CueName& c : kCueNames) {
+    if (cue == c.name) {
+      e.flags |= c.flag;
+      return;
+    }
+  }
+  const auto number_after = [&](std::string_view prefix) {
+    return static_cast<std::uint8_t>(std::atoi(std::string(cue.substr(prefix.size())).c_str()));
+  };
+  if (cue.rfind("monthabbr", 0) == 0) {
+    e.flags |= kLexMonthAbbr;
+    e.month = number_after("monthabbr");
+  } else if (cue.rfind("month", 0) == 0) {
+    e.flags |= kLexMonth;
+    e.month = number_after("month");
+  } else if (cue.rfind("weekday", 0) == 0) {
+    e.flags |= kLexWeekday;
+    e.weekday = number_after("weekday");
+  }
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::get() {
+  static const Lexicon lexicon;
+  return lexicon;
+}
+
+std::size_t Lexicon::data_bytes() const { return kLexiconSize; }
+
+Lexicon::Lexicon() {
+  const auto t0 = std::chrono::steady_clock::now();
+  std::string_view data(reinterpret_cast<const char*>(kLexiconData), kLexiconSize);
+  std::size_t lines = 0;
+  for (char c : data) lines += c == '\n';
+  entries_.reserve(lines);
+  std::size_t cap = 1;
+  while (cap < lines * 2) cap <<= 1;
+  slots_.assign(cap, 0);
+  mask_ = cap - 1;
+
+  std::uint32_t section_flag = 0;
+  bool entries_section = false;
+  while (!data.empty()) {
+    std::string_view line = next_piece(data, '\n');
+    if (line.empty()) continue;
+    if (line[0] == '@') {
+      entries_section = line == "@entries";
+      section_flag = 0;
+      if (line == "@words") section_flag = kLexWord;
+      if (line == "@first") section_flag = kLexFirst;
+      if (line == "@surname") section_flag = kLexSurname;
+      continue;
+    }
+    if (!entries_section) {
+      if (section_flag) insert(line).flags |= section_flag;
+      continue;
+    }
+    const std::string_view key = next_piece(line, '\t');
+    LexEntry& e = insert(key);
+    const std::string_view type = next_piece(line, '\t');
+    if (!type.empty()) e.type = static_cast<std::int8_t>(type_from_name(type));
+    e.canonical = next_piece(line, '\t');
+    e.link = next_piece(line, '\t');
+    std::string_view cues = next_piece(line, '\t');
+    while (!cues.empty()) apply_cue(e, next_piece(cues, ','));
+    e.origin = line;
+  }
+  load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+LexEntry& Lexicon::insert(std::string_view key) {
+  std::uint64_t i = hash_bytes(key) & mask_;
+  while (slots_[i] != 0) {
+    LexEntry& e = entries_[slots_[i] - 1];
+    if (e.key == key) return e;
+    i = (i + 1) & mask_;
+  }
+  entries_.emplace_back();
+  entries_.back().key = key;
+  slots_[i] = static_cast<std::uint32_t>(entries_.size());
+  return entries_.back();
+}
+
+const LexEntry* Lexicon::find(std::string_view key) const {
+  if (key.empty()) return nullptr;
+  std::uint64_t i = hash_bytes(key) & mask_;
+  while (slots_[i] != 0) {
+    const LexEntry& e = entries_[slots_[i] - 1];
+    if (e.key == key) return &e;
+    i = (i + 1) & mask_;
+  }
+  return nullptr;
+}
+
+bool Lexicon::is_word_lower(std::string_view token) const {
+  char buf[48];
+  if (token.size() > sizeof buf) return false;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const LexEntry* e = find(std::string_view(buf, token.size()));
+  return e && (e->flags & kLexWord);
+}
+
+}  // namespace gloss
