@@ -1,7 +1,1065 @@
+// The quotation finder: direct quotes (every mark style, split, multi-paragraph, floating), scare quotes,
+// reported speech and mixed quotations, each with its speaker and cue when they can be found.
+//
+// Index
+//   [SECTION] Limits
+//   [SECTION] Word classes
+//   [SECTION] Field scanner: tokens, mark pairing
+//   [SECTION] Speakers: noun phrases before and after a cue
+//   [SECTION] Direct quotes: attribution after, before, in headlines
+//   [SECTION] Reported speech
+//   [SECTION] Scare quotes, split and floating quotes
+//   [SECTION] Speaker resolution
+//   [SECTION] find_quotes
+//
+// Everything is token based and bounded: each token is looked at a constant number of times (windows
+// of at most kMaxAttributionTokens / kMaxSentenceTokens tokens), so the pass is linear in the input.
 #include "quotes.h"
 
-namespace gloss {
+#include <algorithm>
+#include <cstring>
 
-void find_quotes(Document& /*doc*/) {}
+#include "quotes_lexicon.h"
+#include "quotes_tokens.h"
+
+namespace gloss {
+namespace {
+
+// [SECTION] Limits
+
+// Marks nested deeper than this are ignored (real text nests two levels: "... 'like this' ...").
+// Bounds the pairing stack, so megabytes of opening marks stay linear.
+constexpr std::size_t kMaxQuoteNesting = 4;
+// A quotation longer than this (over all its paragraphs) is not taken as one: an unbalanced mark
+// would otherwise swallow the rest of the article. Long speech excerpts in news are a few KB.
+constexpr std::uint32_t kMaxQuoteBytes = 16 * 1024;
+// A speaker is a noun phrase of at most this many words (an apposition after it does not count).
+constexpr int kMaxSpeakerWords = 8;
+constexpr int kMaxAppositionWords = 12;
+// How many tokens after a closing mark (or before an opening one) a speaker and cue may span.
+constexpr int kMaxAttributionTokens = 24;
+// Reported speech is looked for in sentences of at most this many tokens (longer ones are lists,
+// tables or run-on text); each cue's subject search is bounded by kMaxAttributionTokens too.
+constexpr std::size_t kMaxSentenceTokens = 160;
+// An unattributed quote of at most this many words, inside a sentence, is a scare quote.
+constexpr int kMaxScareWords = 4;
+
+// [SECTION] Word classes
+
+bool is_one_of(std::string_view w, std::initializer_list<const char*> list) {
+  for (const char* s : list) {
+    if (equals_ignore_case(w, s)) return true;
+  }
+  return false;
+}
+
+bool is_subject_pronoun(std::string_view w) { return is_one_of(w, {"he", "she", "they", "it", "we", "i", "you"}); }
+bool is_plural_pronoun(std::string_view w) { return is_one_of(w, {"they", "we", "i", "you"}); }
+bool is_determiner(std::string_view w) {
+  return is_one_of(w, {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                       "my", "your", "some", "many", "several", "both", "all", "most", "one", "two", "three",
+                       "four", "five", "another", "other", "each", "every", "no", "few", "senior", "top"});
+}
+bool is_definite(std::string_view w) {
+  return is_one_of(w, {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"});
+}
+// Words that never sit inside a speaker noun phrase.
+bool is_np_stop(std::string_view w) {
+  return is_one_of(w, {"that", "which", "when", "if", "because", "but", "so", "than", "as", "to", "is", "was",
+                       "are", "were", "be", "been", "being", "has", "have", "had", "not", "also", "who",
+                       "whom", "where", "while", "after", "before", "since", "though", "although", "then",
+                       "there", "here", "would", "will", "could", "can", "should", "may", "might", "must",
+                       "do", "does", "did", "said", "says", "say", "against", "by", "into", "about",
+                       "over", "under", "between", "through", "during", "without", "within", "upon", "it",
+                       "him", "them", "me", "us"});
+}
+// Prepositions allowed inside a speaker ("the head of the agency", "a spokesman for the ministry").
+bool is_np_preposition(std::string_view w) { return is_one_of(w, {"of", "for", "at", "from", "in", "with"}); }
+bool is_conjunction(std::string_view w) { return is_one_of(w, {"and", "&"}); }
+bool is_be(std::string_view w) {
+  return is_one_of(w, {"is", "was", "are", "were", "be", "been", "being", "am", "get", "got", "gets"});
+}
+bool is_modal(std::string_view w) {
+  return is_one_of(w, {"will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does",
+                       "to", "not", "never"});
+}
+bool is_time_word(std::string_view w) {
+  return is_one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+                       "last", "this", "next", "week", "weekend", "month", "year", "night", "morning",
+                       "afternoon", "evening", "earlier", "later", "january", "february", "march", "april",
+                       "may", "june", "july", "august", "september", "october", "november", "december",
+                       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+}
+bool is_title_abbreviation(std::string_view w) {
+  return is_one_of(w, {"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+                       "st", "jr", "sr", "rev", "u.s", "u.k", "u.n", "adm", "maj", "cmdr", "pres"});
+}
+bool is_clause_opener(std::string_view w) {
+  return is_one_of(w, {"and", "but", "so", "yet", "however", "meanwhile", "still", "instead", "separately",
+                       "also", "now", "then", "thus", "moreover", "further", "furthermore"});
+}
+bool is_people_noun(std::string_view w) {
+  return is_one_of(w, {"police", "staff", "people", "military", "army", "government", "media", "press",
+                       "management", "clergy", "personnel", "crew", "prosecution", "defence", "defense"});
+}
+
+// [SECTION] Field scanner: tokens, mark pairing
+
+// A quotation being built. Token indexes refer to the paragraph being scanned.
+struct Draft {
+  Quote q;
+  int id = 0;               // index in FieldScanner::drafts_ (creation order)
+  MarkFamily family = MarkFamily::kDouble;
+  int paragraph = 0;        // where it ends
+  bool direct = true;       // found by its marks (direct or scare), not as a reported-speech clause
+  bool attributed = false;  // has a speaker, its own or inherited
+  int inherit_from = -1;    // id of the draft whose speaker it takes (floating quotes)
+  bool absorbed = false;    // merged into another quotation: not output
+  bool whole_paragraph = false;
+  bool embedded = false;       // a word comes right before the opening mark
+  bool ends_sentence = false;  // the quoted text ends with . ! ? , : ;
+  bool after_attribution = false;  // the speaker comes after the closing mark
+  int words = 0;               // words inside the marks
+  int open_tok = -1, close_tok = -1, attr_end_tok = -1, cue_tok = -1;
+};
+
+struct Attribution {
+  bool found = false;
+  Span speaker;
+  bool has_cue = false;
+  Span cue;
+  int cue_tok = -1;
+  const char* method = "";
+  const char* rule = "";
+  int end_tok = -1;  // first token after the attribution
+};
+
+struct NounPhrase {
+  int first = -1, last = -1;  // inclusive token indexes
+  bool ok() const { return first >= 0; }
+};
+
+Span trim_span(std::string_view text, Span s) {
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (s.start < s.end && space(text[s.start])) ++s.start;
+  while (s.end > s.start && space(text[s.end - 1])) --s.end;
+  return s;
+}
+
+bool is_speaker_entity(EntityType t) {
+  return t == EntityType::kPerson || t == EntityType::kOrg || t == EntityType::kGpe || t == EntityType::kNorp ||
+         t == EntityType::kFac;
+}
+
+class FieldScanner {
+ public:
+  FieldScanner(Document& doc, int field)
+      : doc_(doc), field_(field), text_(doc.fields[static_cast<std::size_t>(field)].text),
+        lex_(CueLexicon::instance()) {}
+
+  // Scans the field paragraph by paragraph and appends its quotations to doc.quotes.
+  void run(const std::vector<Span>& paragraphs, const std::vector<Span>& sentences);
+
+ private:
+  struct Open {
+    int tok;  // -1: continued from the previous paragraph
+    MarkFamily family;
+  };
+  struct Pair {
+    int open_tok, close_tok;  // open_tok -1: continued from the previous paragraph
+  };
+
+  // Token access.
+  int ntok() const { return static_cast<int>(toks_.size()); }
+  std::string_view word(int k) const {
+    return std::string_view(text_).substr(toks_[k].start, toks_[k].end - toks_[k].start);
+  }
+  bool is_word(int k) const { return k >= 0 && k < ntok() && toks_[k].kind == TokKind::kWord; }
+  bool is_word(int k, std::initializer_list<const char*> list) const { return is_word(k) && is_one_of(word(k), list); }
+  bool is_punct(int k, char p) const {
+    return k >= 0 && k < ntok() && toks_[k].kind == TokKind::kPunct && toks_[k].punct == p;
+  }
+  bool is_mark(int k) const { return k >= 0 && k < ntok() && toks_[k].kind == TokKind::kMark; }
+  bool is_sentence_end(int k) const {
+    return (is_punct(k, '.') && !is_abbrev_dot(k)) || is_punct(k, '!') || is_punct(k, '?') || is_punct(k, ';');
+  }
+  bool is_abbrev_dot(int k) const {  // the dot of "Mr." or "J." inside a name
+    return is_punct(k, '.') && is_word(k - 1) && is_word(k + 1) && toks_[k - 1].end == toks_[k].start &&
+           (is_title_abbreviation(word(k - 1)) || (word(k - 1).size() == 1 && toks_[k - 1].cap));
+  }
+  bool is_possessive(int k) const {
+    const std::string_view w = word(k);
+    return (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S")) ||
+           (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+  }
+  Span tok_span(int first, int last) const { return {toks_[first].start, toks_[last].end}; }
+  bool headline() const { return field_ != kBodyField; }
+  CueMatch cue_at(int k) const;
+
+  void pair_marks();
+  void build_drafts(int paragraph, Span range);
+  void merge_split_quotes(std::size_t first_draft);
+
+  bool valid_np(int first, int last) const;
+  NounPhrase np_before(int lo, int end, bool must_fill, bool allow_apposition = true) const;
+  NounPhrase np_after(int k, int hi) const;
+  int skip_adverbials_back(int lo, int end, bool* modal) const;
+  int skip_adverbials_forward(int k, int hi) const;
+  bool base_form_ok(const NounPhrase& np, bool modal) const;
+
+  Attribution attribute_after(int close_tok) const;
+  Attribution attribute_before(int open_tok) const;
+  void apply(Draft& d, const Attribution& a, bool after);
+
+  void reported_speech(int first, int last);
+  bool emit_reported(const NounPhrase& speaker, int cue_first, int cue_last, int content_first, int content_last,
+                     const char* rule);
+  void headline_claims();
+  void classify_paragraph(int paragraph, std::size_t first_draft);
+  void resolve_and_output();
+
+  Document& doc_;
+  int field_;
+  const std::string& text_;
+  const CueLexicon& lex_;
+  std::vector<Token> toks_;
+  std::vector<Open> stack_;
+  std::vector<Pair> pairs_;
+  int end_open_tok_ = -2;  // after pair_marks: -2 nothing left open, -1 the continued quote, >= 0 opened here
+
+  // A quotation left open at the end of the previous paragraph.
+  bool pending_ = false;
+  Draft pending_draft_;
+  Attribution pending_before_;
+  std::uint32_t pending_segment_start_ = 0;
+
+  std::vector<Draft> drafts_;
+  std::vector<int> quote_of_tok_;  // per token: the draft it is inside, -2 an unclosed one, -1 none
+  std::vector<char> used_cue_;     // per token: a cue already used by a direct quote
+  int last_speaker_draft_ = -1;    // the previous paragraph's last quotation, when attributed
+};
+
+CueMatch FieldScanner::cue_at(int k) const {
+  if (!is_word(k)) return {};
+  std::string_view words[4];
+  int n = 0;
+  for (int j = k; j < ntok() && n < 4 && is_word(j); ++j) words[n++] = word(j);
+  return lex_.match(words, n);
+}
+
+// Pairs this paragraph's marks. Top-level pairs go to pairs_; end_open_tok_ says what is left open.
+void FieldScanner::pair_marks() {
+  stack_.clear();
+  pairs_.clear();
+  end_open_tok_ = -2;
+  int k = 0;
+  if (pending_) {
+    // Continued only when this paragraph opens with the same kind of mark (news style).
+    if (ntok() > 0 && is_mark(0) && toks_[0].family == pending_draft_.family && toks_[0].role != MarkRole::kClose &&
+        toks_[0].start - pending_draft_.q.span.start < kMaxQuoteBytes) {
+      stack_.push_back({-1, pending_draft_.family});
+      pending_segment_start_ = toks_[0].end;
+      k = 1;
+    } else {
+      pending_ = false;
+    }
+  }
+  const auto opened_at = [&](const Open& o) { return o.tok >= 0 ? toks_[o.tok].start : pending_draft_.q.span.start; };
+  for (; k < ntok(); ++k) {
+    const Token& t = toks_[k];
+    if (t.kind != TokKind::kMark) continue;
+    int s = static_cast<int>(stack_.size()) - 1;
+    while (s >= 0 && stack_[s].family != t.family) --s;
+    if (t.role != MarkRole::kOpen && s >= 0 && t.end - opened_at(stack_[s]) <= kMaxQuoteBytes) {
+      if (s == 0) pairs_.push_back({stack_[0].tok, k});
+      stack_.resize(static_cast<std::size_t>(s));
+      continue;
+    }
+    if (t.role == MarkRole::kClose) continue;  // a stray closing mark, or an apostrophe (States')
+    // Opening. A family does not nest in itself: a new opener replaces an unclosed one (and what is above it).
+    if (s >= 0) {
+      if (s == 0 && stack_[0].tok < 0) pending_ = false;
+      stack_.resize(static_cast<std::size_t>(s));
+    }
+    if (stack_.size() < kMaxQuoteNesting) stack_.push_back({k, t.family});
+  }
+  if (!stack_.empty()) end_open_tok_ = stack_[0].tok;
+}
+
+void FieldScanner::apply(Draft& d, const Attribution& a, bool after) {
+  d.attributed = true;
+  d.after_attribution = after;
+  d.q.has_speaker = true;
+  d.q.speaker = a.speaker;
+  d.q.has_cue = a.has_cue;
+  d.q.cue = a.cue;
+  d.q.method = a.method;
+  d.q.rule = a.rule;
+  d.cue_tok = a.cue_tok;
+}
+
+void FieldScanner::build_drafts(int paragraph, Span range) {
+  const std::size_t first_draft = drafts_.size();
+  for (const Pair& p : pairs_) {
+    Draft d;
+    Attribution before;
+    std::uint32_t seg_start = 0;
+    if (p.open_tok < 0) {  // closes the quotation continued from earlier paragraphs
+      d = pending_draft_;
+      before = pending_before_;
+      seg_start = pending_segment_start_;
+      pending_ = false;
+    } else {
+      d.family = toks_[p.open_tok].family;
+      d.q.span.start = toks_[p.open_tok].start;
+      before = attribute_before(p.open_tok);
+      seg_start = toks_[p.open_tok].end;
+      d.embedded = is_word(p.open_tok - 1);
+    }
+    d.id = static_cast<int>(drafts_.size());
+    d.q.field = field_;
+    d.q.kind = QuoteKind::kDirect;
+    d.q.rule = "direct.unattributed";
+    d.paragraph = paragraph;
+    d.open_tok = p.open_tok;
+    d.close_tok = p.close_tok;
+    d.attr_end_tok = p.close_tok + 1;
+    d.q.span.end = toks_[p.close_tok].end;
+    const Span seg = trim_span(text_, {seg_start, toks_[p.close_tok].start});
+    if (!seg.empty()) {
+      d.q.content.push_back(seg);
+      const char c = text_[seg.end - 1];
+      d.ends_sentence = c == '.' || c == '!' || c == '?' || c == ',' || c == ':' || c == ';';
+    }
+    for (int k = std::max(p.open_tok, 0); k < p.close_tok; ++k) d.words += toks_[k].kind == TokKind::kWord;
+    int after = p.close_tok + 1;
+    while (is_sentence_end(after)) ++after;
+    d.whole_paragraph = p.open_tok <= 0 && after == ntok();  // "…" alone in its paragraph
+    for (int k = std::max(p.open_tok, 0); k <= p.close_tok; ++k) quote_of_tok_[static_cast<std::size_t>(k)] = d.id;
+
+    const Attribution a = attribute_after(p.close_tok);
+    if (a.found) {
+      apply(d, a, true);
+      d.attr_end_tok = a.end_tok;
+      used_cue_[static_cast<std::size_t>(a.cue_tok >= 0 ? a.cue_tok : 0)] |= a.cue_tok >= 0;
+    } else if (before.found) {
+      apply(d, before, false);
+      if (p.open_tok >= 0 && before.cue_tok >= 0) used_cue_[static_cast<std::size_t>(before.cue_tok)] = 1;
+    }
+    drafts_.push_back(std::move(d));
+  }
+
+  // A quotation left open: continued if the next paragraph reopens it (decided there).
+  if (end_open_tok_ != -2) {
+    if (end_open_tok_ >= 0) {
+      pending_draft_ = Draft();
+      pending_draft_.family = toks_[end_open_tok_].family;
+      pending_draft_.q.span.start = toks_[end_open_tok_].start;
+      pending_draft_.embedded = is_word(end_open_tok_ - 1);
+      pending_before_ = attribute_before(end_open_tok_);
+      if (pending_before_.cue_tok >= 0) used_cue_[static_cast<std::size_t>(pending_before_.cue_tok)] = 1;
+      pending_segment_start_ = toks_[end_open_tok_].end;
+    }
+    const Span seg = trim_span(text_, {pending_segment_start_, range.end});
+    if (!seg.empty()) pending_draft_.q.content.push_back(seg);
+    pending_ = true;
+    for (int k = std::max(end_open_tok_, 0); k < ntok(); ++k) quote_of_tok_[static_cast<std::size_t>(k)] = -2;
+  }
+  merge_split_quotes(first_draft);
+}
+
+// "A," she said, "B."  ->  one quotation with two content segments and one speaker.
+void FieldScanner::merge_split_quotes(std::size_t first_draft) {
+  for (std::size_t i = first_draft; i + 1 < drafts_.size(); ++i) {
+    Draft& a = drafts_[i];
+    if (a.absorbed || !a.attributed || !a.after_attribution) continue;
+    std::size_t j = i + 1;
+    Draft& b = drafts_[j];
+    if (b.open_tok < 0 || (!is_punct(b.open_tok - 1, ',') && !is_punct(b.open_tok - 1, ':'))) continue;
+    if (b.attributed && b.cue_tok != a.cue_tok) continue;
+    bool clean = b.open_tok - a.attr_end_tok <= 10;
+    for (int k = a.attr_end_tok; clean && k < b.open_tok; ++k) {
+      clean = is_word(k) || is_punct(k, ',') || is_punct(k, ':');
+    }
+    if (!clean) continue;
+    a.q.span.end = b.q.span.end;
+    a.q.content.insert(a.q.content.end(), b.q.content.begin(), b.q.content.end());
+    a.close_tok = b.close_tok;
+    a.attr_end_tok = b.attr_end_tok > b.close_tok ? b.attr_end_tok : b.close_tok + 1;
+    a.words += b.words;
+    a.ends_sentence = b.ends_sentence;
+    a.q.rule += "+split";
+    for (int k = a.open_tok < 0 ? 0 : a.open_tok; k <= b.close_tok; ++k) quote_of_tok_[static_cast<std::size_t>(k)] = a.id;
+    b.absorbed = true;
+    ++i;  // b is gone; a may take a third part on the next round only through b, which is fine to skip
+  }
+}
+
+// [SECTION] Speakers: noun phrases before and after a cue
+
+// Tokens [first, last] as a speaker: a name ("French President Francois Hollande", "Mr. Smith"), a
+// pronoun, or a description ("Russia's foreign ministry", "the statement", "senior officials").
+bool FieldScanner::valid_np(int first, int last) const {
+  if (first < 0 || last < first || last >= ntok()) return false;
+  int words = 0;
+  for (int k = first; k <= last; ++k) {
+    if (is_word(k)) {
+      ++words;
+      const std::string_view w = word(k);
+      if (k > first && is_np_stop(w) && !(k > first && toks_[k].cap)) return false;
+      if (k > first && is_subject_pronoun(w)) return false;
+    } else if (!is_abbrev_dot(k)) {
+      return false;
+    }
+  }
+  if (words < 1 || words > kMaxSpeakerWords) return false;
+  const std::string_view w0 = word(first);
+  const std::string_view wl = word(last);
+  if (!is_word(last) || is_determiner(wl) || is_np_preposition(wl) || is_conjunction(wl) || is_possessive(last)) {
+    return false;
+  }
+  if (is_np_preposition(w0) || is_one_of(w0, {"on", "by", "after", "before", "during", "under", "over", "as",
+                                               "if", "when", "while", "because", "but", "and", "or", "so",
+                                               "there", "here", "that", "what", "which", "who"})) {
+    return false;
+  }
+  if (is_subject_pronoun(w0)) return first == last;
+  if (is_determiner(w0)) return words >= 2;
+  if (toks_[first].cap) return true;
+  // A lower-case start: "officials", "senior officials", "police".
+  if (words > 3) return false;
+  return is_people_noun(wl) || (wl.size() > 3 && (wl.back() == 's' || wl.back() == 'S'));
+}
+
+// The speaker that ends right before token `end`, starting at `lo` or later. With `must_fill` the
+// phrase must reach back to `lo`, except for an apposition ("Hugh Hill, a doctor at the clinic,") or
+// an opening phrase ("On Tuesday, Russia").
+NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, bool allow_apposition) const {
+  if (end <= lo) return {};
+  if (is_punct(end - 1, ',')) {  // an apposition ends right before the cue
+    if (!allow_apposition) return {};
+    int c = end - 2;
+    while (c >= lo && !is_punct(c, ',')) {
+      if (!is_word(c) && !is_abbrev_dot(c)) return {};
+      --c;
+    }
+    if (c < lo || end - 2 - c > kMaxAppositionWords || end - 2 - c < 1) return {};
+    return np_before(lo, c, must_fill, false);
+  }
+  int r = end;  // the longest run of name-like tokens ending at `end`
+  while (r > lo && (is_word(r - 1) || is_abbrev_dot(r - 1)) && end - r < kMaxSpeakerWords + 6) --r;
+  if (must_fill && r != lo && !is_punct(r - 1, ',')) return {};
+  for (int s = r; s < end; ++s) {  // the longest valid phrase (must_fill: the whole run)
+    if (valid_np(s, end - 1)) return {s, end - 1};
+    if (must_fill) break;
+  }
+  return {};
+}
+
+// The speaker that starts at token k (after an inverted cue: "said the parson", "said Mr. Verloc").
+NounPhrase FieldScanner::np_after(int k, int hi) const {
+  if (!is_word(k) || k >= hi) return {};
+  const std::string_view w0 = word(k);
+  if (is_subject_pronoun(w0) || is_one_of(w0, {"him", "her"})) {
+    return is_subject_pronoun(w0) ? NounPhrase{k, k} : NounPhrase{};
+  }
+  int last = k;
+  int words = 1;
+  const bool name = toks_[k].cap && !is_determiner(w0);
+  for (int j = k + 1; j < hi && words < kMaxSpeakerWords; ++j) {
+    if (is_abbrev_dot(j)) continue;
+    if (!is_word(j)) break;
+    const std::string_view w = word(j);
+    if (name) {
+      if (toks_[j].cap) {
+        last = j;
+      } else if (is_one_of(w, {"of", "de", "al", "bin", "van", "von", "da", "du", "la", "le", "del", "der"}) &&
+                 is_word(j + 1) && toks_[j + 1].cap) {
+        // part of the name, taken with the next word
+      } else {
+        break;
+      }
+    } else {
+      if (is_np_stop(w) || is_time_word(w) || lex_.is_skip_word(w) || cue_at(j).words > 0) break;
+      if (is_np_preposition(w) && !(is_word(j + 1) && (is_determiner(word(j + 1)) || toks_[j + 1].cap))) break;
+      if (!is_np_preposition(w) && !is_determiner(w)) last = j;
+    }
+    ++words;
+  }
+  if (!valid_np(k, last)) return {};
+  return {k, last};
+}
+
+// Skips words that may stand between a speaker and a cue ("has also already", "on Tuesday") going left
+// from `end`; returns the new end. `modal` is set when an auxiliary was skipped ("will say").
+int FieldScanner::skip_adverbials_back(int lo, int end, bool* modal) const {
+  int e = end;
+  int n = 0;
+  while (e - 1 >= lo && n < 6) {
+    const int k = e - 1;
+    bool skip = false;
+    if (is_word(k)) {
+      const std::string_view w = word(k);
+      const bool digits = w[0] >= '0' && w[0] <= '9';
+      if (lex_.is_skip_word(w) || digits || (is_time_word(w) && (!toks_[k].cap || is_word(k - 1, {"on", "last", "this", "next"}) || is_time_word(word(k))))) {
+        // A capitalised month or day only counts as time after "on"/"last" or before a number.
+        if (toks_[k].cap && is_time_word(w) && !lex_.is_skip_word(w) &&
+            !(is_word(k - 1, {"on", "last", "this", "next", "in"}) || digits)) {
+          break;
+        }
+        skip = true;
+        if (is_modal(w)) *modal = true;
+      }
+    }
+    if (!skip) break;
+    e = k;
+    ++n;
+  }
+  return e;
+}
+
+int FieldScanner::skip_adverbials_forward(int k, int hi) const {
+  int n = 0;
+  while (k < hi && n < 5 && is_word(k) &&
+         ((lex_.is_skip_word(word(k)) && !is_modal(word(k))) || (is_time_word(word(k)) && !toks_[k].cap) ||
+          (is_time_word(word(k)) && is_word(k - 1, {"on", "last", "this", "next"})))) {
+    ++k;
+    ++n;
+  }
+  return k;
+}
+
+// "say" (base form) needs a plural or pronoun subject or an auxiliary ("officials say", "will say").
+bool FieldScanner::base_form_ok(const NounPhrase& np, bool modal) const {
+  if (modal) return true;
+  const std::string_view last = word(np.last);
+  if (np.first == np.last && is_plural_pronoun(last)) return true;
+  for (int k = np.first; k <= np.last; ++k) {
+    if (is_word(k) && is_conjunction(word(k))) return true;
+  }
+  if (is_people_noun(last)) return true;
+  // "officials say", and "Analysts say" at a sentence start; not "Reuters" inside a name.
+  return last.size() > 3 && (last.back() == 's' || last.back() == 'S') && !is_possessive(np.last) &&
+         (!toks_[np.last].cap || np.first == np.last);
+}
+
+// [SECTION] Direct quotes: attribution after, before, in headlines
+
+// After the closing mark: `"…," X said`, `"…," said X`, `"…," according to X`, headline `'…' - X`.
+Attribution FieldScanner::attribute_after(int close_tok) const {
+  Attribution a;
+  int j = close_tok + 1;
+  if (headline() && (is_punct(j, '-') || is_punct(j, ':'))) {
+    const NounPhrase np = np_after(j + 1, ntok());
+    int rest = np.ok() ? np.last + 1 : ntok();
+    while (is_sentence_end(rest)) ++rest;
+    if (np.ok() && rest == ntok() && toks_[np.first].cap) {
+      a.found = true;
+      a.speaker = tok_span(np.first, np.last);
+      a.method = "headline";
+      a.rule = is_punct(j, '-') ? "headline.quote-dash-speaker" : "headline.quote-colon-speaker";
+      a.end_tok = np.last + 1;
+      return a;
+    }
+  }
+  // The quoted text must end its clause: `,"` `?"` `!"` inside, or a comma right after the mark.
+  const std::uint32_t before_mark = toks_[close_tok].start;
+  const char inside = before_mark > 0 ? text_[before_mark - 1] : ' ';
+  bool comma = false;
+  if (is_punct(j, ',')) {
+    comma = true;
+    ++j;
+  }
+  if (!comma && inside != ',' && inside != '?' && inside != '!' && inside != '-') {
+    if (!(inside == '.' && is_word(j) && !toks_[j].cap)) return a;  // `"…." he said.` in sloppy text
+  }
+  int hi = j;
+  while (hi < ntok() && hi - j < kMaxAttributionTokens && !is_sentence_end(hi) && !is_mark(hi)) ++hi;
+  if (j >= hi) return a;
+
+  const CueMatch first = cue_at(j);
+  if (first.words > 0) {  // inverted: "said X", "according to X"
+    const NounPhrase np = np_after(j + first.words, hi);
+    if (np.ok()) {
+      a.found = true;
+      a.speaker = tok_span(np.first, np.last);
+      a.has_cue = true;
+      a.cue = tok_span(j, j + first.words - 1);
+      a.cue_tok = j;
+      a.method = first.cls == CueClass::kAccording ? "adjacent" : "inverted";
+      a.rule = first.cls == CueClass::kAccording ? "direct.after.according-to" : "direct.after.cue-speaker";
+      a.end_tok = np.last + 1;
+      return a;
+    }
+  }
+  for (int k = j + 1; k < hi; ++k) {  // "X said", "Russia's foreign ministry said in a statement"
+    const CueMatch m = cue_at(k);
+    if (m.words == 0 || m.cls == CueClass::kAccording) continue;
+    if (is_word(k - 1) && is_be(word(k - 1))) break;  // passive: "was told"
+    bool modal = false;
+    const int e = skip_adverbials_back(j, k, &modal);
+    const NounPhrase np = np_before(j, e, /*must_fill=*/true);
+    if (!np.ok() || (m.base_form && !base_form_ok(np, modal))) continue;
+    a.found = true;
+    a.speaker = tok_span(np.first, np.last);
+    a.has_cue = true;
+    a.cue = tok_span(k, k + m.words - 1);
+    a.cue_tok = k;
+    a.method = "adjacent";
+    a.rule = "direct.after.speaker-cue";
+    a.end_tok = k + m.words;
+    return a;
+  }
+  return a;
+}
+
+// Before the opening mark: `X said: "…"`, `X said "…"`, `X told reporters on Tuesday: "…"`,
+// `According to X, "…"`, headline `X: "…"`.
+Attribution FieldScanner::attribute_before(int open_tok) const {
+  Attribution a;
+  int k = open_tok - 1;
+  char punct = 0;
+  if (is_punct(k, ':') || is_punct(k, ',')) {
+    punct = toks_[k].punct;
+    --k;
+  }
+  bool that = false;
+  if (is_word(k, {"that"})) {
+    that = true;
+    --k;
+  }
+  if (k < 0) return a;
+  int lo = k;  // the clause: back to a sentence end or a mark
+  while (lo > 0 && k - lo < kMaxAttributionTokens && !is_sentence_end(lo - 1) && !is_mark(lo - 1)) --lo;
+  if (lo > 0 && !is_sentence_end(lo - 1) && !is_mark(lo - 1)) return a;
+
+  if (headline() && punct == ':' && !that && lo == 0) {
+    const NounPhrase np = np_before(0, k + 1, true);
+    if (np.ok() && toks_[np.first].cap) {
+      a.found = true;
+      a.speaker = tok_span(np.first, np.last);
+      a.method = "headline";
+      a.rule = "headline.speaker-colon-quote";
+      a.end_tok = open_tok;
+      return a;
+    }
+  }
+  for (int s = k; s >= lo && k - s <= 6; --s) {  // the nearest cue, then only adverbials up to the mark
+    const CueMatch m = cue_at(s);
+    if (m.words == 0 || s + m.words - 1 > k) continue;
+    bool adverbials = true;
+    for (int t = s + m.words; t <= k && adverbials; ++t) adverbials = is_word(t) && cue_at(t).words == 0;
+    if (!adverbials) continue;
+    if (punct == 0 && !that && s + m.words - 1 != k) continue;  // `X said "…"` needs the cue right there
+    a.has_cue = true;
+    a.cue = tok_span(s, s + m.words - 1);
+    a.cue_tok = s;
+    a.method = "adjacent";
+    a.end_tok = open_tok;
+    if (m.cls == CueClass::kAccording) {
+      const NounPhrase np = np_after(s + m.words, k + 1);
+      if (np.ok() && np.last == k) {
+        a.found = true;
+        a.speaker = tok_span(np.first, np.last);
+        a.rule = "direct.before.according-to";
+        return a;
+      }
+      return Attribution();
+    }
+    if (is_word(s - 1) && is_be(word(s - 1))) return Attribution();
+    bool modal = false;
+    const int e = skip_adverbials_back(lo, s, &modal);
+    int start = lo;
+    while (start < e && is_word(start) && is_clause_opener(word(start)) && !toks_[start].cap) ++start;
+    if (start < e && is_word(start) && is_clause_opener(word(start))) ++start;  // "But the minister said:"
+    if (is_punct(start, ',')) ++start;
+    NounPhrase np = np_before(start, e, true);
+    if (!np.ok() && start != lo) np = np_before(lo, e, true);
+    if (!np.ok() || (m.base_form && !base_form_ok(np, modal))) return Attribution();
+    a.found = true;
+    a.speaker = tok_span(np.first, np.last);
+    a.rule = that ? "direct.before.speaker-cue-that" : punct == ':' ? "direct.before.speaker-cue-colon"
+                                                                    : "direct.before.speaker-cue";
+    return a;
+  }
+  return a;
+}
+
+// [SECTION] Reported speech
+
+// Appends an indirect (or, with a partial quote inside, mixed) quotation. False when the content
+// overlaps a quotation that already has its own speaker.
+bool FieldScanner::emit_reported(const NounPhrase& speaker, int cue_first, int cue_last, int content_first,
+                                 int content_last, const char* rule) {
+  while (content_last >= content_first && (is_sentence_end(content_last) || is_punct(content_last, ','))) {
+    --content_last;
+  }
+  if (content_last - content_first < 1) return false;
+  if (quote_of_tok_[static_cast<std::size_t>(content_first)] >= 0 && is_mark(content_first) &&
+      drafts_[static_cast<std::size_t>(quote_of_tok_[static_cast<std::size_t>(content_first)])].attributed) {
+    return false;  // `X said: "…"`, attributed already
+  }
+  std::vector<int> inside;
+  for (int k = content_first; k <= content_last; ++k) {
+    const int q = quote_of_tok_[static_cast<std::size_t>(k)];
+    if (q == -2) return false;
+    if (q < 0 || (!inside.empty() && inside.back() == q)) continue;
+    const Draft& d = drafts_[static_cast<std::size_t>(q)];
+    if (d.attributed || d.absorbed || !d.direct) return false;
+    inside.push_back(q);
+  }
+  Draft r;
+  r.id = static_cast<int>(drafts_.size());
+  r.direct = false;
+  r.attributed = true;
+  r.q.field = field_;
+  r.q.kind = inside.empty() ? QuoteKind::kIndirect : QuoteKind::kMixed;
+  Span content = tok_span(content_first, content_last);
+  for (int q : inside) {  // a partial quote may run past the clause's end
+    const Draft& d = drafts_[static_cast<std::size_t>(q)];
+    content.end = std::max(content.end, d.q.span.end);
+    content_last = std::max(content_last, d.close_tok);
+  }
+  const int first = std::min({speaker.first, cue_first, content_first});
+  const int last = std::max({speaker.last, cue_last, content_last});
+  r.q.span = {toks_[first].start, std::max(toks_[last].end, content.end)};
+  r.q.content.push_back(content);
+  r.q.has_speaker = true;
+  r.q.speaker = tok_span(speaker.first, speaker.last);
+  r.q.has_cue = true;
+  r.q.cue = tok_span(cue_first, cue_last);
+  r.q.method = headline() ? "headline" : "adjacent";
+  r.q.rule = inside.empty() ? rule : std::string(rule) + "+partial-quote";
+  r.open_tok = first;
+  r.close_tok = last;
+  r.attr_end_tok = last + 1;
+  r.cue_tok = cue_first;
+  for (int q : inside) drafts_[static_cast<std::size_t>(q)].absorbed = true;
+  for (int k = first; k <= last; ++k) quote_of_tok_[static_cast<std::size_t>(k)] = r.id;
+  drafts_.push_back(std::move(r));
+  return true;
+}
+
+// One sentence, tokens [first, last]: `X says …`, `X has also warned that …`, `…, X said.`,
+// `…, said X.`, `According to X, …`, `…, according to X.`
+void FieldScanner::reported_speech(int first, int last) {
+  if (last < first || static_cast<std::size_t>(last - first + 1) > kMaxSentenceTokens) return;
+  int cs = first;  // clause start, after "But", "However,"
+  while (cs < last && is_word(cs) && is_clause_opener(word(cs)) && !is_word(cs + 1, {"said", "says"})) {
+    ++cs;
+    if (is_punct(cs, ',')) ++cs;
+  }
+  int end = last;  // content end, before the final punctuation
+  while (end > cs && (is_sentence_end(end) || (is_mark(end) && quote_of_tok_[static_cast<std::size_t>(end)] < 0))) --end;
+
+  for (int k = cs; k <= end; ++k) {
+    if (!is_word(k) || quote_of_tok_[static_cast<std::size_t>(k)] != -1 || used_cue_[static_cast<std::size_t>(k)]) continue;
+    const CueMatch m = cue_at(k);
+    if (m.words == 0 || m.cls == CueClass::kDirectOnly) continue;
+    const int cue_last = k + m.words - 1;
+
+    if (m.cls == CueClass::kAccording) {
+      if (k == cs) {  // According to X, …
+        const NounPhrase np = np_after(cue_last + 1, end + 1);
+        if (np.ok() && is_punct(np.last + 1, ',') &&
+            emit_reported(np, k, cue_last, np.last + 2, end, "reported.according-to-first")) {
+          return;
+        }
+      } else if (is_punct(k - 1, ',')) {  // …, according to X.
+        const NounPhrase np = np_after(cue_last + 1, end + 1);
+        if (np.ok() && end - np.last <= 6 && emit_reported(np, k, cue_last, cs, k - 2, "reported.according-to-last")) {
+          return;
+        }
+      }
+      continue;
+    }
+    if (is_word(k - 1) && is_be(word(k - 1))) continue;  // passive: "was told", "is said to"
+
+    // Subject first: X [has also already | on Tuesday] said/warned/says …
+    bool modal = false;
+    const int e = skip_adverbials_back(cs, k, &modal);
+    NounPhrase np = np_before(cs, e, true);
+    if (np.ok() && (!m.base_form || base_form_ok(np, modal))) {
+      int c = skip_adverbials_forward(cue_last + 1, end + 1);
+      bool ok = true;
+      if (is_word(c, {"to", "by", "for", "with", "about", "goodbye", "sorry", "so", "nothing", "yes", "no", "in"})) {
+        ok = false;
+      } else if (m.cls == CueClass::kListener) {
+        for (int t = c; t <= end && t < c + 7; ++t) {  // told reporters [on Tuesday] that …
+          if (is_word(t, {"that"})) {
+            c = t + 1;
+            break;
+          }
+          if (!is_word(t) && !is_abbrev_dot(t)) break;
+        }
+      } else if (m.cls == CueClass::kClausal) {
+        if (is_word(c, {"that"}) || is_punct(c, ':') || is_punct(c, ',')) {
+          ++c;
+        } else if (!(is_word(c) && (is_subject_pronoun(word(c)) || is_word(c, {"there"}))) && !is_mark(c)) {
+          ok = false;
+        }
+      } else if (is_word(c, {"that"}) || is_punct(c, ':')) {
+        ++c;
+      }
+      if (ok && c <= end && emit_reported(np, k, cue_last, c, end, "reported.speaker-cue")) return;
+    }
+    // Content first: …, X said [on Tuesday].   …, said X.
+    if (k - cs >= 4) {
+      np = np_before(cs, e, false);
+      if (np.ok() && is_punct(np.first - 1, ',') && (!m.base_form || base_form_ok(np, modal))) {
+        const int rest = skip_adverbials_forward(cue_last + 1, end + 1);
+        int tail = rest;
+        while (tail <= end && is_word(tail) && tail - rest < 6) ++tail;  // "in a statement", "told reporters"
+        if (tail > end && np.first - 2 - cs >= 2 &&
+            emit_reported(np, k, cue_last, cs, np.first - 2, "reported.content-speaker-cue")) {
+          return;
+        }
+      }
+      if (is_punct(k - 1, ',')) {
+        np = np_after(cue_last + 1, end + 1);
+        if (np.ok() && end - np.last <= 6 && k - 2 - cs >= 2 &&
+            emit_reported(np, k, cue_last, cs, k - 2, "reported.content-cue-speaker")) {
+          return;
+        }
+      }
+    }
+  }
+}
+
+// Headlines without marks: "US-led coalition invigorates ISIL in Syria: Russia".
+void FieldScanner::headline_claims() {
+  for (const Draft& d : drafts_) {
+    if (!d.absorbed) return;
+  }
+  int end = ntok() - 1;
+  while (end > 0 && is_sentence_end(end)) --end;
+  int colon = -1;
+  for (int k = end; k > 0 && end - k <= 4; --k) {
+    if (is_punct(k, ':') || is_punct(k, '-')) {
+      colon = k;
+      break;
+    }
+  }
+  if (colon > 2) {
+    const NounPhrase np = np_before(colon + 1, end + 1, true);
+    bool all_cap = np.ok();
+    for (int k = np.first; all_cap && k <= np.last; ++k) all_cap = !is_word(k) || toks_[k].cap;
+    if (all_cap && np.last - np.first < 3) {
+      int words = 0;
+      for (int k = 0; k < colon; ++k) words += is_word(k);
+      if (words >= 3 && emit_reported(np, colon, colon, 0, colon - 1, "headline.claim-colon-speaker")) {
+        Draft& r = drafts_.back();
+        r.q.has_cue = false;
+        r.q.span = {toks_[0].start, toks_[end].end};
+      }
+    }
+  }
+}
+
+// [SECTION] Scare quotes, split and floating quotes
+
+void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
+  // Position order within the paragraph (reported clauses were appended after the marks' quotes).
+  std::vector<int> order;
+  for (std::size_t i = first_draft; i < drafts_.size(); ++i) {
+    if (!drafts_[i].absorbed) order.push_back(static_cast<int>(i));
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return drafts_[a].q.span.start < drafts_[b].q.span.start; });
+  int prev = -1;
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    Draft& d = drafts_[static_cast<std::size_t>(order[n])];
+    if (d.direct && !d.attributed) {
+      if (d.embedded && d.words <= kMaxScareWords && !d.ends_sentence) {
+        d.q.kind = QuoteKind::kScare;
+        d.q.rule = "scare.short-unattributed";
+        continue;
+      }
+      int from = -1;
+      if (prev >= 0 && drafts_[static_cast<std::size_t>(prev)].attributed && d.open_tok >= 0) {
+        const Draft& p = drafts_[static_cast<std::size_t>(prev)];
+        bool only_punct = p.attr_end_tok <= d.open_tok;
+        for (int k = p.attr_end_tok; only_punct && k < d.open_tok; ++k) only_punct = is_sentence_end(k);
+        if (only_punct) from = prev;
+      }
+      if (from >= 0) {
+        d.q.rule = "floating.same-paragraph";
+      } else if (n == 0 && d.whole_paragraph && last_speaker_draft_ >= 0) {
+        from = last_speaker_draft_;
+        d.q.rule = "floating.next-paragraph";
+      }
+      if (from >= 0) {
+        const Draft& src = drafts_[static_cast<std::size_t>(from)];
+        d.attributed = true;
+        d.inherit_from = from;
+        d.q.has_speaker = src.q.has_speaker;
+        d.q.speaker = src.q.speaker;
+        d.q.method = "floating";
+      }
+    }
+    if (d.q.kind != QuoteKind::kScare) prev = order[n];
+  }
+  last_speaker_draft_ = -1;
+  if (prev >= 0 && drafts_[static_cast<std::size_t>(prev)].attributed) last_speaker_draft_ = prev;
+  (void)paragraph;
+}
+
+// [SECTION] Speaker resolution
+
+void FieldScanner::resolve_and_output() {
+  std::vector<int> order;
+  for (const Draft& d : drafts_) {
+    if (!d.absorbed) order.push_back(d.id);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return drafts_[a].q.span.start < drafts_[b].q.span.start; });
+  // This field's entities, in order.
+  const auto by_field = [](const Entity& e, int f) { return e.field < f; };
+  const auto ents_begin = std::lower_bound(doc_.entities.begin(), doc_.entities.end(), field_, by_field);
+  auto ents_end = ents_begin;
+  while (ents_end != doc_.entities.end() && ents_end->field == field_) ++ents_end;
+  const std::string_view text(text_);
+
+  struct Recent {
+    std::string_view speaker;
+    std::string resolved;
+  };
+  std::vector<Recent> recent;  // the last few speakers, newest last
+  constexpr std::size_t kRecent = 16;
+  auto ent_ptr = ents_begin;
+  const Entity* last_person = nullptr;
+  const Entity* last_group = nullptr;
+
+  for (int id : order) {
+    Draft& d = drafts_[static_cast<std::size_t>(id)];
+    Quote& q = d.q;
+    if (d.inherit_from >= 0) {
+      q.resolved_speaker = drafts_[static_cast<std::size_t>(d.inherit_from)].q.resolved_speaker;
+    } else if (q.has_speaker) {
+      const Span sp = q.speaker;
+      while (ent_ptr != ents_end && ent_ptr->span.end <= sp.start) {
+        if (ent_ptr->type == EntityType::kPerson) last_person = &*ent_ptr;
+        if (ent_ptr->type == EntityType::kOrg || ent_ptr->type == EntityType::kGpe) last_group = &*ent_ptr;
+        ++ent_ptr;
+      }
+      const std::string_view s = text.substr(sp.start, sp.size());
+      const std::size_t sp1 = s.find(' ');
+      const std::string_view first = s.substr(0, sp1);
+      const std::size_t spl = s.rfind(' ');
+      const std::string_view head = spl == std::string_view::npos ? s : s.substr(spl + 1);
+      const bool lower_head = !head.empty() && head[0] >= 'a' && head[0] <= 'z';
+      std::string resolved;
+      bool reference = false;
+      if (sp1 == std::string_view::npos && is_subject_pronoun(s)) {
+        reference = true;
+        if (is_one_of(s, {"he", "she"})) {
+          if (last_person) resolved = last_person->canonical;
+        } else if (is_one_of(s, {"they", "it"}) && last_group) {
+          resolved = last_group->canonical;
+        }
+        if (resolved.empty() && !recent.empty() && !is_one_of(s, {"i", "you", "we"})) resolved = recent.back().resolved;
+      } else if (is_definite(first) && lower_head) {
+        reference = true;
+        if (lex_.is_statement_noun(head)) {
+          if (!recent.empty()) resolved = recent.back().resolved;
+        } else {
+          for (auto it = recent.rbegin(); it != recent.rend() && resolved.empty(); ++it) {
+            const std::string_view r = it->speaker;
+            for (std::size_t p = 0; p + head.size() <= r.size(); ++p) {
+              if (equals_ignore_case(r.substr(p, head.size()), head)) {
+                resolved = it->resolved;
+                break;
+              }
+            }
+          }
+          for (auto it = ent_ptr; resolved.empty() && it != ents_begin && ent_ptr - it < 64;) {
+            --it;
+            const std::string_view et = text.substr(it->span.start, it->span.size());
+            for (std::size_t p = 0; p + head.size() <= et.size(); ++p) {
+              if (equals_ignore_case(et.substr(p, head.size()), head)) {
+                resolved = it->canonical;
+                break;
+              }
+            }
+          }
+        }
+      } else {
+        // A name: the entity that ends the phrase (its head), else a person inside it, else the words.
+        const Entity* best = nullptr;
+        for (auto it = ent_ptr; it != ents_end && it->span.start < sp.end; ++it) {
+          if (!is_speaker_entity(it->type) || it->span.end > sp.end) continue;
+          if (it->span.end == sp.end) best = &*it;
+          else if (!best && it->type == EntityType::kPerson) best = &*it;
+        }
+        if (best) {
+          resolved = best->canonical;
+        } else {
+          std::string_view name = s;
+          if (is_definite(first) && sp1 != std::string_view::npos) name = s.substr(sp1 + 1);
+          const bool common = name.find(' ') == std::string_view::npos && name.size() > 3 && name.back() == 's' &&
+                              !name.empty() && (name[0] < 'A' || name[0] > 'Z' || d.q.speaker.start == 0 ||
+                                                is_people_noun(name));
+          const bool has_cap = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+          if (has_cap && !common && !(name[0] >= 'a' && name[0] <= 'z')) resolved.assign(name);
+        }
+      }
+      if (reference && !resolved.empty()) q.method = "reference";
+      q.resolved_speaker = resolved;
+      if (!resolved.empty()) {
+        recent.push_back({s, resolved});
+        if (recent.size() > kRecent) recent.erase(recent.begin());
+      }
+    }
+    doc_.quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
+  }
+}
+
+// [SECTION] find_quotes
+
+void FieldScanner::run(const std::vector<Span>& paragraphs, const std::vector<Span>& sentences) {
+  std::size_t s = 0;
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const Span range = paragraphs[p];
+    toks_.clear();
+    tokenize_quotes(text_, range, toks_);
+    quote_of_tok_.assign(toks_.size(), -1);
+    used_cue_.assign(toks_.size(), 0);
+    if (pending_ && !(ntok() > 0 && is_mark(0))) pending_ = false;
+    const std::size_t first_draft = drafts_.size();
+    pair_marks();
+    build_drafts(static_cast<int>(p), range);
+    // Reported speech, sentence by sentence.
+    while (s < sentences.size() && sentences[s].end <= range.start) ++s;
+    int k = 0;
+    for (; s < sentences.size() && sentences[s].start < range.end; ++s) {
+      while (k < ntok() && toks_[k].start < sentences[s].start) ++k;
+      const int first = k;
+      while (k < ntok() && toks_[k].end <= sentences[s].end) ++k;
+      reported_speech(first, k - 1);
+    }
+    if (headline()) headline_claims();
+    classify_paragraph(static_cast<int>(p), first_draft);
+  }
+  resolve_and_output();
+}
+
+}  // namespace
+
+void find_quotes(Document& doc) {
+  doc.quotes.clear();
+  for (std::size_t f = 0; f < doc.fields.size(); ++f) {
+    const TextField& field = doc.fields[f];
+    if (field.text.empty()) continue;
+    FieldScanner scanner(doc, static_cast<int>(f));
+    if (static_cast<int>(f) == kBodyField) {
+      scanner.run(doc.paragraphs, doc.sentences);
+    } else {
+      const std::vector<Span> whole{trim_span(field.text, {0, static_cast<std::uint32_t>(field.text.size())})};
+      scanner.run(whole, whole);
+    }
+  }
+  std::stable_sort(doc.quotes.begin(), doc.quotes.end(), [](const Quote& a, const Quote& b) {
+    return a.field != b.field ? a.field < b.field : a.span.start < b.span.start;
+  });
+}
 
 }  // namespace gloss
