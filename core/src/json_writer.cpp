@@ -1,225 +1,296 @@
-// Document -> "gloss/1" JSON (docs/json-format.md). Key order is fixed (ordered_json), numbers are
-// integers only, and invalid UTF-8 is replaced on output, so native and WASM bytes are identical.
-#include <nlohmann/json.hpp>
-
+// Document -> "gloss/1" JSON (docs/json-format.md), streamed with JsonOut: no intermediate tree, a
+// fixed key order, integers only, so native and WASM bytes are identical.
 #include "gloss/gloss.h"
+#include "json_out.h"
 #include "json_reader.h"
 #include "utf8.h"
 
 namespace gloss {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Writes spans in input offsets, UTF-8 bytes and UTF-16 code units.
+// Writes spans as {"start","end","start16","end16","text"} in input offsets.
 class SpanWriter {
  public:
-  explicit SpanWriter(const Document& doc) : doc_(doc), utf16_(doc.input) {}
+  SpanWriter(const Document& doc, JsonOut& out) : doc_(doc), out_(out), utf16_(doc.input) {}
 
-  // A span given in input offsets; `text` defaults to the input bytes it covers.
-  Json input_span(Span span) const { return make(span, std::string(slice_input(span))); }
-  Json input_span(Span span, std::string text) const { return make(span, std::move(text)); }
-  // A span local to a field.
-  Json field_span(int field, Span local) const {
-    const TextField& f = doc_.fields[static_cast<std::size_t>(field)];
-    return make(f.to_input(local), std::string(f.slice(local)));
+  // The members of a span given in input offsets, with its text; the caller opens/closes the object.
+  void members(Span input, std::string_view text) {
+    out_.key("start");
+    out_.number(input.start);
+    out_.key("end");
+    out_.number(input.end);
+    out_.key("start16");
+    out_.number(utf16_.to_utf16(input.start));
+    out_.key("end16");
+    out_.number(utf16_.to_utf16(input.end));
+    out_.key("text");
+    out_.string(text);
   }
-  Json offset(std::uint32_t byte) const { return utf16_.to_utf16(byte); }
+  void field_members(int field, Span local) {
+    const TextField& f = doc_.fields[static_cast<std::size_t>(field)];
+    members(f.to_input(local), f.slice(local));
+  }
+  void input_span(Span input) {
+    out_.begin_object();
+    members(input, std::string_view(doc_.input).substr(input.start, input.size()));
+    out_.end_object();
+  }
+  void field_span(int field, Span local) {
+    out_.begin_object();
+    field_members(field, local);
+    out_.end_object();
+  }
+  void body_spans(const std::vector<Span>& spans) {
+    out_.begin_array();
+    for (const Span& s : spans) field_span(kBodyField, s);
+    out_.end_array();
+  }
+  std::uint32_t utf16(std::uint32_t byte) const { return utf16_.to_utf16(byte); }
 
  private:
-  std::string_view slice_input(Span s) const { return std::string_view(doc_.input).substr(s.start, s.size()); }
-  Json make(Span input, std::string text) const {
-    Json j;
-    j["start"] = input.start;
-    j["end"] = input.end;
-    j["start16"] = utf16_.to_utf16(input.start);
-    j["end16"] = utf16_.to_utf16(input.end);
-    j["text"] = std::move(text);
-    return j;
-  }
   const Document& doc_;
+  JsonOut& out_;
   Utf16OffsetMap utf16_;
 };
 
-Json entity_json(const Document& doc, const SpanWriter& w, const Entity& e) {
-  Json j = w.field_span(e.field, e.span);
-  j["field"] = doc.fields[static_cast<std::size_t>(e.field)].name();
-  j["type"] = to_string(e.type);
-  j["canonical"] = e.canonical;
-  j["group"] = e.group;
-  if (!e.value.empty()) j["value"] = e.value;
-  if (!e.link.empty()) j["link"] = e.link;
-  j["rule"] = e.rule;
-  return j;
+void write_entity(const Document& doc, SpanWriter& w, JsonOut& o, const Entity& e) {
+  o.begin_object();
+  w.field_members(e.field, e.span);
+  o.key("field");
+  o.string(doc.fields[static_cast<std::size_t>(e.field)].name());
+  o.key("type");
+  o.string(to_string(e.type));
+  o.key("canonical");
+  o.string(e.canonical);
+  o.key("group");
+  o.number(e.group);
+  if (!e.value.empty()) {
+    o.key("value");
+    o.string(e.value);
+  }
+  if (!e.link.empty()) {
+    o.key("link");
+    o.string(e.link);
+  }
+  o.key("rule");
+  o.string(e.rule);
+  o.end_object();
 }
 
-Json quote_json(const Document& doc, const SpanWriter& w, const Quote& q) {
-  Json j = w.field_span(q.field, q.span);
-  j["field"] = doc.fields[static_cast<std::size_t>(q.field)].name();
-  j["kind"] = to_string(q.kind);
-  Json content = Json::array();
-  for (const Span& s : q.content) content.push_back(w.field_span(q.field, s));
-  j["content"] = std::move(content);
-  j["speaker"] = q.has_speaker ? w.field_span(q.field, q.speaker) : Json(nullptr);
-  j["resolved_speaker"] = q.resolved_speaker.empty() ? Json(nullptr) : Json(q.resolved_speaker);
-  j["cue"] = q.has_cue ? w.field_span(q.field, q.cue) : Json(nullptr);
-  j["method"] = q.method.empty() ? Json(nullptr) : Json(q.method);
-  j["rule"] = q.rule;
-  return j;
+void write_quote(const Document& doc, SpanWriter& w, JsonOut& o, const Quote& q) {
+  o.begin_object();
+  w.field_members(q.field, q.span);
+  o.key("field");
+  o.string(doc.fields[static_cast<std::size_t>(q.field)].name());
+  o.key("kind");
+  o.string(to_string(q.kind));
+  o.key("content");
+  o.begin_array();
+  for (const Span& s : q.content) w.field_span(q.field, s);
+  o.end_array();
+  o.key("speaker");
+  if (q.has_speaker) w.field_span(q.field, q.speaker); else o.null();
+  o.key("resolved_speaker");
+  if (!q.resolved_speaker.empty()) o.string(q.resolved_speaker); else o.null();
+  o.key("cue");
+  if (q.has_cue) w.field_span(q.field, q.cue); else o.null();
+  o.key("method");
+  if (!q.method.empty()) o.string(q.method); else o.null();
+  o.key("rule");
+  o.string(q.rule);
+  o.end_object();
 }
 
-Json document_json(const Document& doc) {
-  const SpanWriter w(doc);
-  Json j;
-  j["schema"] = kSchemaVersion;
-  j["format"] = to_string(doc.format);
+// The members of a document object (the caller opens and closes it, so JSON lines can add "id").
+void write_document_members(const Document& doc, JsonOut& o) {
+  SpanWriter w(doc, o);
+  o.key("schema");
+  o.string(kSchemaVersion);
+  o.key("format");
+  o.string(to_string(doc.format));
 
+  o.key("title");
   if (doc.title_spans.empty() && doc.title().text.empty()) {
-    j["title"] = nullptr;
+    o.null();
   } else {
-    Json title = w.field_span(kTitleField, {0, static_cast<std::uint32_t>(doc.title().text.size())});
-    Json printings = Json::array();
-    for (const Span& s : doc.title_spans) printings.push_back(w.input_span(s));
-    title["printings"] = std::move(printings);
-    j["title"] = std::move(title);
+    o.begin_object();
+    w.field_members(kTitleField, {0, static_cast<std::uint32_t>(doc.title().text.size())});
+    o.key("printings");
+    o.begin_array();
+    for (const Span& s : doc.title_spans) w.input_span(s);
+    o.end_array();
+    o.end_object();
   }
+  o.key("published");
   if (doc.has_dateline) {
-    Json published = w.input_span(doc.dateline_span);
-    published["value"] = doc.published.empty() ? Json(nullptr) : Json(doc.published);
-    j["published"] = std::move(published);
+    o.begin_object();
+    w.members(doc.dateline_span, std::string_view(doc.input).substr(doc.dateline_span.start, doc.dateline_span.size()));
+    o.key("value");
+    if (!doc.published.empty()) o.string(doc.published); else o.null();
+    o.end_object();
   } else {
-    j["published"] = nullptr;
+    o.null();
   }
-  j["source"] = doc.has_source ? w.input_span(doc.source_span, doc.source) : Json(nullptr);
+  o.key("source");
+  if (doc.has_source) {
+    o.begin_object();
+    w.members(doc.source_span, doc.source);
+    o.end_object();
+  } else {
+    o.null();
+  }
+  o.key("paragraphs");
+  w.body_spans(doc.paragraphs);
+  o.key("sentences");
+  w.body_spans(doc.sentences);
+  o.key("captions");
+  w.body_spans(doc.captions);
 
-  const auto body_spans = [&](const std::vector<Span>& spans) {
-    Json a = Json::array();
-    for (const Span& s : spans) a.push_back(w.field_span(kBodyField, s));
-    return a;
-  };
-  j["paragraphs"] = body_spans(doc.paragraphs);
-  j["sentences"] = body_spans(doc.sentences);
-  j["captions"] = body_spans(doc.captions);
-
-  Json related = Json::array();
+  o.key("related");
+  o.begin_array();
   for (std::size_t i = 0; i < doc.related.size(); ++i) {
     const RelatedItem& r = doc.related[i];
-    Json item = w.input_span(r.span);
-    item.erase("text");  // the raw JSON object: offsets suffice
-    item["id"] = r.id;
-    item["sort"] = r.sort;
-    item["contenttypeid"] = r.contenttypeid;
-    item["pic"] = r.pic;
+    o.begin_object();
+    o.key("start");
+    o.number(r.span.start);
+    o.key("end");
+    o.number(r.span.end);
+    o.key("start16");
+    o.number(w.utf16(r.span.start));
+    o.key("end16");
+    o.number(w.utf16(r.span.end));
+    o.key("id");
+    o.string(r.id);
+    o.key("sort");
+    o.string(r.sort);
+    o.key("contenttypeid");
+    o.string(r.contenttypeid);
+    o.key("pic");
+    o.string(r.pic);
+    o.key("title");
     const int field = kFirstRelatedField + static_cast<int>(i);
-    item["title"] = w.field_span(field, {0, static_cast<std::uint32_t>(doc.fields[field].text.size())});
-    related.push_back(std::move(item));
+    w.field_span(field, {0, static_cast<std::uint32_t>(doc.fields[static_cast<std::size_t>(field)].text.size())});
+    o.end_object();
   }
-  j["related"] = std::move(related);
+  o.end_array();
 
-  Json entities = Json::array();
-  for (const Entity& e : doc.entities) entities.push_back(entity_json(doc, w, e));
-  j["entities"] = std::move(entities);
-  Json quotes = Json::array();
-  for (const Quote& q : doc.quotes) quotes.push_back(quote_json(doc, w, q));
-  j["quotes"] = std::move(quotes);
+  o.key("entities");
+  o.begin_array();
+  for (const Entity& e : doc.entities) write_entity(doc, w, o, e);
+  o.end_array();
+  o.key("quotes");
+  o.begin_array();
+  for (const Quote& q : doc.quotes) write_quote(doc, w, o, q);
+  o.end_array();
 
-  Json warnings = Json::array();
+  o.key("warnings");
+  o.begin_array();
   for (const Warning& warning : doc.warnings) {
-    warnings.push_back(Json{{"code", warning.code},
-                            {"message", warning.message},
-                            {"offset", warning.offset},
-                            {"offset16", w.offset(warning.offset)}});
+    o.begin_object();
+    o.key("code");
+    o.string(warning.code);
+    o.key("message");
+    o.string(warning.message);
+    o.key("offset");
+    o.number(warning.offset);
+    o.key("offset16");
+    o.number(w.utf16(warning.offset));
+    o.end_object();
   }
-  j["warnings"] = std::move(warnings);
-  return j;
+  o.end_array();
 }
 
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-// Pretty form for people and golden diffs: one top-level key per line, one array element per line.
-std::string dump_pretty(const Json& j) {
-  std::string out = "{\n";
-  std::size_t n = 0;
-  for (auto it = j.begin(); it != j.end(); ++it, ++n) {
-    out += "  " + dump(Json(it.key())) + ": ";
-    const Json& v = it.value();
-    if (v.is_array() && !v.empty()) {
-      out += "[\n";
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        out += "    " + dump(v[i]) + (i + 1 < v.size() ? ",\n" : "\n");
-      }
-      out += "  ]";
-    } else {
-      out += dump(v);
-    }
-    out += n + 1 < j.size() ? ",\n" : "\n";
-  }
-  return out + "}";
-}
-
-Json to_nlohmann(const JsonValue& v) {
+// Echoes a parsed JSON value (the "id" of a JSON-lines record).
+void write_value(JsonOut& o, const JsonValue& v) {
   switch (v.type) {
-    case JsonValue::Type::kNull: return nullptr;
-    case JsonValue::Type::kBool: return v.boolean;
-    case JsonValue::Type::kString: return v.string;
-    case JsonValue::Type::kNumber: {
-      // Parse the literal with nlohmann (a flat number cannot nest or throw past this check).
-      Json n = Json::parse(v.string, nullptr, false);
-      return n.is_discarded() ? Json(v.string) : n;
-    }
-    case JsonValue::Type::kArray: {
-      Json a = Json::array();
-      for (const JsonValue& item : v.items) a.push_back(to_nlohmann(item));
-      return a;
-    }
-    case JsonValue::Type::kObject: {
-      Json o = Json::object();
-      for (const auto& m : v.members) o[m.first] = to_nlohmann(m.second);
-      return o;
-    }
+    case JsonValue::Type::kNull: o.null(); return;
+    case JsonValue::Type::kBool: o.boolean(v.boolean); return;
+    case JsonValue::Type::kNumber: o.raw_number(v.string); return;
+    case JsonValue::Type::kString: o.string(v.string); return;
+    case JsonValue::Type::kArray:
+      o.begin_array();
+      for (const JsonValue& item : v.items) write_value(o, item);
+      o.end_array();
+      return;
+    case JsonValue::Type::kObject:
+      o.begin_object();
+      for (const auto& m : v.members) {
+        o.key(m.first);
+        write_value(o, m.second);
+      }
+      o.end_object();
+      return;
   }
-  return nullptr;
+}
+
+void write_error(JsonOut& o, const std::string& message, std::size_t offset) {
+  o.key("error");
+  o.begin_object();
+  o.key("message");
+  o.string(message);
+  o.key("offset");
+  o.number(static_cast<std::uint64_t>(offset));
+  o.end_object();
 }
 
 }  // namespace
 
-std::string annotate_json_line(std::string_view line, bool* ok) {
-  if (ok) *ok = false;
-  Json out;
-  out["id"] = nullptr;
-  out["schema"] = kSchemaVersion;
-  const auto fail = [&](const std::string& message, std::size_t offset) {
-    out["error"] = Json{{"message", message}, {"offset", offset}};
-    return dump(out);
-  };
-  if (line.size() > kMaxInputBytes * 2) {  // JSON escaping can double the text
-    return fail("JSON line is longer than the limit of " + std::to_string(kMaxInputBytes * 2) + " bytes", 0);
-  }
-  JsonValue record;
-  JsonError error;
-  if (!parse_json(line, kMaxJsonDepth, record, error)) return fail("invalid JSON line: " + error.message, error.offset);
-  if (record.type != JsonValue::Type::kObject) return fail("a JSON line must be an object {\"id\", \"text\"}", 0);
-  if (const JsonValue* id = record.find("id")) out["id"] = to_nlohmann(*id);
-  const JsonValue* text = record.find("text");
-  if (!text || !text->is_string()) return fail("the JSON line has no \"text\" string", record.start);
-  const AnnotateResult result = annotate(text->string);
-  if (!result.ok()) return fail(result.error(), result.error_offset());
-  Json doc = document_json(result.document());
-  for (auto it = doc.begin(); it != doc.end(); ++it) out[it.key()] = std::move(it.value());
-  if (ok) *ok = true;
-  return dump(out);
-}
-
 std::string to_json(const Document& document, const JsonOptions& options) {
-  const Json j = document_json(document);
-  return options.pretty ? dump_pretty(j) : dump(j);
+  std::string out;
+  // Spans repeat their text (sentences and paragraphs both cover the body): reserve generously.
+  out.reserve(document.input.size() * 3 + 1024);
+  JsonOut o(out, options.pretty);
+  o.begin_object();
+  write_document_members(document, o);
+  o.end_object();
+  return out;
 }
 
 std::string error_json(const std::string& message, std::size_t offset) {
-  Json j;
-  j["schema"] = kSchemaVersion;
-  j["error"] = Json{{"message", message}, {"offset", offset}};
-  return dump(j);
+  std::string out;
+  JsonOut o(out);
+  o.begin_object();
+  o.key("schema");
+  o.string(kSchemaVersion);
+  write_error(o, message, offset);
+  o.end_object();
+  return out;
+}
+
+std::string annotate_json_line(std::string_view line, bool* ok) {
+  if (ok) *ok = false;
+  std::string out;
+  JsonOut o(out);
+  o.begin_object();
+  const auto fail = [&](const JsonValue* id, const std::string& message, std::size_t offset) {
+    o.key("id");
+    if (id) write_value(o, *id); else o.null();
+    o.key("schema");
+    o.string(kSchemaVersion);
+    write_error(o, message, offset);
+    o.end_object();
+    return out;
+  };
+  if (line.size() > kMaxInputBytes * 2) {  // JSON escaping can double the text
+    return fail(nullptr, "JSON line is longer than the limit of " + std::to_string(kMaxInputBytes * 2) + " bytes", 0);
+  }
+  JsonValue record;
+  JsonError error;
+  if (!parse_json(line, kMaxJsonDepth, record, error)) {
+    return fail(nullptr, "invalid JSON line: " + error.message, error.offset);
+  }
+  if (record.type != JsonValue::Type::kObject) return fail(nullptr, "a JSON line must be an object {\"id\", \"text\"}", 0);
+  const JsonValue* id = record.find("id");
+  const JsonValue* text = record.find("text");
+  if (!text || !text->is_string()) return fail(id, "the JSON line has no \"text\" string", record.start);
+  const AnnotateResult result = annotate(text->string);
+  if (!result.ok()) return fail(id, result.error(), result.error_offset());
+  o.key("id");
+  if (id) write_value(o, *id); else o.null();
+  write_document_members(result.document(), o);
+  o.end_object();
+  if (ok) *ok = true;
+  return out;
 }
 
 }  // namespace gloss

@@ -104,8 +104,10 @@ std::uint32_t Utf16OffsetMap::to_utf16(std::size_t byte_offset) const {
   std::size_t index = byte_offset / kStride;
   // The checkpoint may sit past byte_offset when a sequence straddles the boundary: step back.
   while (index > 0 && checkpoints_[index].byte > byte_offset) --index;
-  std::size_t pos = checkpoints_[index].byte;
-  std::uint32_t units = checkpoints_[index].units;
+  Checkpoint from = checkpoints_[index];
+  if (last_.byte <= byte_offset && last_.byte > from.byte) from = last_;
+  std::size_t pos = from.byte;
+  std::uint32_t units = from.units;
   while (pos < byte_offset) {
     std::size_t len;
     std::uint32_t w;
@@ -113,6 +115,7 @@ std::uint32_t Utf16OffsetMap::to_utf16(std::size_t byte_offset) const {
     pos += len;
     units += w;
   }
+  last_ = {static_cast<std::uint32_t>(pos), units};
   return units;
 }
 

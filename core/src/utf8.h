@@ -42,6 +42,9 @@ class Utf16OffsetMap {
     std::uint32_t units;
   };
   std::vector<Checkpoint> checkpoints_;
+  // Spans are mostly written in increasing order: the last answer lets the next lookup scan on from
+  // there instead of from its checkpoint.
+  mutable Checkpoint last_{0, 0};
 };
 
 // Maps UTF-8 byte offsets to code point offsets (as the W3C TextPositionSelector counts), same scheme.
