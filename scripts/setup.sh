@@ -13,6 +13,7 @@ PACKAGES=(
   nlohmann-json3-dev libre2-dev catch2 libimgui-dev libglfw3-dev libgl-dev libstb-dev
   unicode-data dpkg-dev iso-codes wordnet-base wamerican libtext-names-perl miscfiles fonts-dejavu-core
   xvfb xauth chromium clang-14 libclang-rt-14-dev llvm-14
+  fonttools
 )
 
 missing=()
@@ -55,4 +56,9 @@ if [ ! -s "$RE2_DIR/re2/unicode_groups.cc" ]; then
 fi
 ln -sfn "$(basename "$RE2_DIR")" "$TP/re2"
 ln -sfn "$(basename "$(compgen -G "$TP/imgui-1.86*" | head -1)")" "$TP/imgui"
+# --- npm packages of the web build and the browser tests (web/package-lock.json; no browser download) -
+if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "setup: npm ci in web/"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi
 echo "setup: ok"

@@ -20,6 +20,10 @@ cmake --preset wasm >/dev/null
 cmake --build --preset wasm -j "$JOBS"
 node --test tests/wasm/
 
+step "web: JS API in Node, the embed bundle, and real-browser tests (Debian chromium, strict CSP)"
+node web/build.mjs
+node --test web/tests/api.test.mjs web/tests/browser.test.mjs
+
 step "sanitizers: the unit tests under ASan + UBSan (debug preset)"
 cmake --preset debug >/dev/null
 cmake --build --preset debug -j "$JOBS"

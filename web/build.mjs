@@ -1,0 +1,60 @@
+// Builds web/dist/ from the Emscripten output: the one-tag embed bundle (our sources + Readability +
+// the module's JS glue, minified by esbuild), gloss.wasm, the stylesheet, DejaVu Sans subset to the
+// scripts the panel draws (Latin, Latin Extended, Greek, Cyrillic, punctuation; made with fontTools'
+// pyftsubset from Debian's fonts-dejavu-core), the demo's sample article and the type declarations.
+// usage: node web/build.mjs   (env GLOSS_WASM_DIR: where gloss.js + gloss.wasm are; default build/wasm/wasm)
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const web = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(web, '..');
+const wasmDir = path.resolve(root, process.env.GLOSS_WASM_DIR ?? 'build/wasm/wasm');
+const dist = path.join(web, 'dist');
+const glue = path.join(wasmDir, 'gloss.js');
+for (const f of [glue, path.join(wasmDir, 'gloss.wasm')]) {
+  if (!existsSync(f)) throw new Error(`${f} is missing: build the wasm preset first (cmake --preset wasm && cmake --build --preset wasm)`);
+}
+mkdirSync(path.join(dist, 'samples'), { recursive: true });
+
+await build({
+  entryPoints: [path.join(web, 'src/embed.js')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  legalComments: 'none',
+  alias: { 'gloss-wasm-glue': glue },
+  outfile: path.join(dist, 'gloss-embed.js'),
+  logLevel: 'warning',
+});
+copyFileSync(path.join(wasmDir, 'gloss.wasm'), path.join(dist, 'gloss.wasm'));
+copyFileSync(path.join(web, 'src/gloss-embed.css'), path.join(dist, 'gloss-embed.css'));
+copyFileSync(path.join(web, 'gloss.d.ts'), path.join(dist, 'gloss.d.ts'));
+copyFileSync(path.join(root, 'tests/golden/01_port_strike.txt'), path.join(dist, 'samples/01_port_strike.txt'));
+
+// The font subset: the same ranges as gloss::panel::PanelGlyphRanges() minus the rarely needed
+// Vietnamese and polytonic Greek blocks (they cost ~20 KB gzipped; those characters draw as U+FFFD).
+const UNICODES = [
+  'U+0020-007E', 'U+00A0-024F', 'U+0250-02FF', 'U+0300-036F', 'U+0370-03FF', 'U+0400-052F', 'U+2000-206F',
+  'U+20A0-20CF', 'U+2100-214F', 'U+2190-21FF', 'U+2212', 'U+25A0-25FF', 'U+FFFD',
+].join(',');
+const fonts = '/usr/share/fonts/truetype/dejavu';
+for (const [face, out] of [['DejaVuSans.ttf', 'gloss-font.ttf'], ['DejaVuSans-Bold.ttf', 'gloss-font-bold.ttf']]) {
+  const target = path.join(dist, out);
+  const source = path.join(fonts, face);
+  if (existsSync(target) && statSync(target).mtimeMs > statSync(source).mtimeMs && statSync(target).mtimeMs > statSync(fileURLToPath(import.meta.url)).mtimeMs) continue;
+  // pyftsubset (Debian: fonttools); python3 -m fontTools.subset is the same tool.
+  const args = [source, `--unicodes=${UNICODES}`, `--output-file=${target}`, '--no-hinting', '--layout-features=',
+    '--name-IDs=', '--drop-tables+=GSUB,GPOS,GDEF,kern,FFTM'];
+  try {
+    execFileSync('pyftsubset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+    execFileSync('/usr/bin/python3', ['-m', 'fontTools.subset', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  }
+}
+console.log(`web: built ${path.relative(root, dist)}/ (gloss-embed.js, gloss.wasm, fonts, css)`);

@@ -1,0 +1,288 @@
+// mount(): the ImGui panel in a canvas sized to its container at devicePixelRatio, plus the
+// accessible DOM mirror of its lists. Each mounted panel has its own module instance (emscripten's
+// GLFW drives one window per instance). Frames are drawn only after input, a resize or new text,
+// and while the panel asks for more (gloss_panel_frame() returns 1): an idle page draws nothing.
+import { instantiate } from './loader.js';
+import { wrapCore } from './api.js';
+import { Mirror } from './mirror.js';
+import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
+
+const INPUT_EVENTS = ['mousemove', 'mousedown', 'mouseup', 'mouseenter', 'mouseleave', 'keydown', 'keyup', 'keypress',
+  'focus', 'blur', 'touchstart', 'touchmove', 'touchend', 'touchcancel'];
+// Listeners emscripten's GLFW puts on window; the panel takes them onto its canvas so the host page
+// keeps its keyboard (GLFW would otherwise see, and for Tab and Backspace cancel, every key press).
+const WINDOW_KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'blur']);
+
+export function createMount(env) {
+  return function mount(element, options = {}) {
+    if (!element || element.nodeType !== 1) throw new TypeError('gloss.mount(element, {text}): element must be a DOM element');
+    return new PanelHandle(env, element, options);
+  };
+}
+
+class PanelHandle {
+  constructor(env, element, options) {
+    this.env = env;
+    this.listeners = new Map();
+    this.document = null;
+    this.frames = 0;
+    this.destroyed = false;
+    this.selected = { entity: -1, quote: -1 };
+    this.root = el('div', 'gloss-panel');
+    this.mirror = new Mirror((kind, index) => this.guard(() => this.select(kind, index, 'list')));
+    this.module = null;
+    this.core = null;
+    element.append(this.root);
+    try {
+      this.module = instantiate(env.wasmModule, {}, (m) => this.moduleError(m));
+      this.core = wrapCore(() => this.module);
+      this.fallback = !this.startCanvas();
+    } catch (e) {
+      this.fail(e, 'starting the panel');
+      this.fallback = true;
+    }
+    if (this.fallback && !this.failed) {
+      showNotice(this.root, hasWebGL2() ? 'The Gloss panel could not start; the lists below show the annotations.'
+        : 'WebGL2 is not available: Gloss shows the annotations as lists (and marks in the text) instead.');
+    }
+    if (options.mirror !== false) this.root.append(this.mirror.root);
+    try {
+      this.setText(options.text ?? '');
+    } catch (e) {
+      this.destroy();
+      throw e;
+    }
+  }
+
+  // --- the canvas -----------------------------------------------------------------------------------
+  startCanvas() {
+    const M = this.module;
+    if (typeof M._gloss_panel_init !== 'function' || !hasWebGL2()) return false;
+    const stage = el('div', 'gloss-stage');
+    const canvas = el('canvas', 'gloss-canvas', null, {
+      tabindex: '0', role: 'img',
+      'aria-label': 'Gloss panel: the article with entities and quotations highlighted (the same lists follow as buttons)',
+    });
+    stage.append(canvas);
+    this.root.append(stage);
+    this.stage = stage;
+    this.canvas = canvas;
+    M.canvas = canvas;
+    const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
+    this.dpr = dpr;
+    const { width, height } = this.pixelSize();
+
+    // Our wheel handler goes first (capture) and stops GLFW's, which passes raw pixel deltas.
+    this.on_wheel = (e) => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const unit = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 0.1 : 100;
+      this.guard(() => { M._gloss_panel_scroll(-e.deltaX / unit, -e.deltaY / unit); this.schedule(); });
+    };
+    canvas.addEventListener('wheel', this.on_wheel, { capture: true, passive: false });
+    canvas.addEventListener('mousewheel', (e) => { e.preventDefault(); e.stopImmediatePropagation(); }, { capture: true, passive: false });
+
+    const redirected = [];
+    const original = window.addEventListener;
+    window.addEventListener = function (type, fn, opts) {
+      if (this === window && WINDOW_KEY_EVENTS.has(type)) {
+        canvas.addEventListener(type, fn, opts);
+        redirected.push([type, fn, opts]);
+        return undefined;
+      }
+      return original.call(this, type, fn, opts);
+    };
+    let ok = 0;
+    try {
+      const fonts = this.env.fonts;
+      const total = fonts.regular.length + fonts.bold.length;
+      const ptr = M._malloc(total || 1);
+      try {
+        M.HEAPU8.set(fonts.regular, ptr);
+        M.HEAPU8.set(fonts.bold, ptr + fonts.regular.length);
+        ok = M._gloss_panel_init(ptr, fonts.regular.length, ptr + fonts.regular.length, fonts.bold.length, width, height, dpr);
+      } finally {
+        M._free(ptr);
+      }
+    } finally {
+      window.addEventListener = original;
+    }
+    if (!ok) {
+      stage.remove();
+      this.canvas = null;
+      return false;
+    }
+    const wake = () => this.schedule();
+    for (const type of INPUT_EVENTS) canvas.addEventListener(type, wake, { passive: true });
+    canvas.addEventListener('mousedown', () => canvas.focus({ preventScroll: true }));
+    this.resizeObserver = new ResizeObserver(() => this.guard(() => this.resize()));
+    this.resizeObserver.observe(stage);
+    return true;
+  }
+
+  pixelSize() {
+    const rect = this.canvas.getBoundingClientRect();
+    return { width: Math.max(1, Math.round(rect.width * this.dpr)), height: Math.max(1, Math.round(rect.height * this.dpr)) };
+  }
+
+  resize() {
+    if (!this.canvas || this.destroyed) return;
+    const { width, height } = this.pixelSize();
+    if (width === this.canvas.width && height === this.canvas.height) return;
+    this.module._gloss_panel_resize(width, height);
+    this.schedule();
+  }
+
+  schedule(frames = 2) {
+    if (!this.canvas || this.destroyed) return;
+    this.budget = Math.max(this.budget || 0, frames);
+    if (!this.raf) this.raf = requestAnimationFrame(() => this.guard(() => this.tick()));
+  }
+
+  tick() {
+    this.raf = 0;
+    if (this.destroyed || !this.canvas) return;
+    const again = this.module._gloss_panel_frame() === 1;
+    this.frames++;
+    this.budget--;
+    this.poll();
+    if (again || this.budget > 0) this.schedule(again ? 1 : 0);
+    if (!this.firstFrame) {
+      this.firstFrame = performance.now();
+      this.root.dataset.glossReady = 'true';
+      this.emit('ready', { frames: this.frames });
+    }
+  }
+
+  // Selection made on the canvas: read back after each frame.
+  poll() {
+    const M = this.module;
+    const entity = M._gloss_panel_selected_entity();
+    const quote = M._gloss_panel_selected_quote();
+    if (entity !== this.selected.entity) this.changed('entity', entity, this.selectSource || 'panel');
+    if (quote !== this.selected.quote) this.changed('quote', quote, this.selectSource || 'panel');
+    this.selectSource = null;
+  }
+
+  changed(kind, index, source) {
+    this.selected[kind] = index;
+    const doc = this.document || {};
+    const item = index >= 0 ? (kind === 'entity' ? doc.entities : doc.quotes)?.[index] ?? null : null;
+    if (index >= 0 || kind === 'entity') this.mirror.select(kind, index);
+    this.emit('select', { kind, index, [kind]: item, source });
+  }
+
+  // --- public API ---------------------------------------------------------------------------------
+  /** Shows `text` (any input format). Throws an Error with the core's message; the panel keeps the previous text. */
+  setText(text) {
+    if (this.destroyed) throw new Error('gloss: this panel was destroyed');
+    if (typeof text !== 'string') throw new TypeError('gloss: setText(text): text must be a string');
+    if (!this.core) return;
+    const doc = this.core.annotate(text); // throws on a broken limit
+    this.document = doc;
+    this.mirror.render(doc);
+    this.selected = { entity: -1, quote: -1 };
+    if (this.canvas) {
+      const M = this.module;
+      const bytes = new TextEncoder().encode(text);
+      const ptr = M._malloc(bytes.length + 1);
+      try {
+        M.HEAPU8.set(bytes, ptr);
+        if (!M._gloss_panel_set_text(ptr, bytes.length)) throw new Error(JSON.parse(M.UTF8ToString(M._gloss_panel_error())).error.message);
+      } finally {
+        M._free(ptr);
+      }
+      this.schedule();
+    } else {
+      this.emit('ready', { frames: 0, fallback: true });
+      this.root.dataset.glossReady = 'fallback';
+    }
+  }
+
+  /** Selects entity or quote `index` (-1: none) as a click in the list does. */
+  select(kind, index, source = 'api') {
+    if (kind !== 'entity' && kind !== 'quote') throw new TypeError("gloss: select(kind, index): kind is 'entity' or 'quote'");
+    if (this.canvas) {
+      this.selectSource = source;
+      if (kind === 'entity') this.module._gloss_panel_select_entity(index);
+      else this.module._gloss_panel_select_quote(index);
+      this.schedule();
+    } else {
+      this.changed(kind, index, source);
+    }
+  }
+
+  /** Subscribes to 'select' ({kind, index, entity|quote, source}) or 'ready'; returns an unsubscribe function. */
+  on(event, fn) {
+    if (typeof fn !== 'function') throw new TypeError('gloss: on(event, fn): fn must be a function');
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event).add(fn);
+    return () => this.off(event, fn);
+  }
+
+  off(event, fn) { this.listeners.get(event)?.delete(fn); }
+
+  emit(event, detail) {
+    for (const fn of this.listeners.get(event) || []) {
+      try { fn(detail); } catch (e) { logOnce(e, `a '${event}' listener failed`); }
+    }
+  }
+
+  /** Where entity mention `index` was drawn last frame, in CSS pixels relative to the canvas (or null). */
+  entityRect(index) {
+    if (!this.canvas) return null;
+    const M = this.module;
+    const ptr = M._malloc(16);
+    try {
+      if (!M._gloss_panel_entity_rect(index, ptr)) return null;
+      const f = M.HEAPF32.subarray(ptr >> 2, (ptr >> 2) + 4);
+      const s = this.canvas.getBoundingClientRect().width / this.canvas.width;
+      return { x: f[0] * s, y: f[1] * s, width: (f[2] - f[0]) * s, height: (f[3] - f[1]) * s };
+    } finally {
+      M._free(ptr);
+    }
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.raf) cancelAnimationFrame(this.raf);
+    this.resizeObserver?.disconnect();
+    try {
+      if (this.canvas && this.module) {
+        this.module._gloss_panel_shutdown();
+        this.module.ctx?.getExtension('WEBGL_lose_context')?.loseContext();
+      }
+    } catch (e) {
+      logOnce(e, 'closing the panel');
+    }
+    this.root.remove();
+    this.listeners.clear();
+    this.module = null;
+  }
+
+  // --- errors: caught, logged once, shown; the page goes on ------------------------------------------
+  guard(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      this.fail(e, 'panel');
+      return undefined;
+    }
+  }
+
+  moduleError(message) {
+    if (/aborted/.test(message)) this.fail(new Error(message), 'WebAssembly');
+  }
+
+  fail(error, context) {
+    const message = logOnce(error, context);
+    if (error instanceof WebAssembly.RuntimeError || /aborted/.test(message)) {
+      this.failed = true;
+      if (this.stage) this.stage.remove();
+      this.canvas = null;
+    }
+    showNotice(this.root, 'Gloss hit an error and shows what it can; the page is not affected.', 'error');
+    this.emit('error', { message });
+  }
+}

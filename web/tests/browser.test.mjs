@@ -1,0 +1,302 @@
+// Real-browser tests: Debian's Chromium (headless, software WebGL2) on the demo pages, served with the
+// strict CSP by web/server.mjs. Needs web/dist (node web/build.mjs) and the native CLI.
+// usage: node --test web/tests/browser.test.mjs   (env GLOSS_CLI, GLOSS_CHROMIUM)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { cli, root } from './load.mjs';
+
+const outDir = path.join(root, 'web/tests/out'); // screenshots (git-ignored *.png)
+mkdirSync(outDir, { recursive: true });
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+// In the page: the demo's handle, or the embed's.
+const HANDLE = `(async () => window.glossDemo ? window.glossDemo.handle : (await window.Gloss.embed).handle)()`;
+
+async function demo() {
+  const opened = await openPage(env.browser, `${env.url}pages/index.html`);
+  await opened.page.waitForSelector('html[data-gloss-demo="ready"]', { timeout: 20000 });
+  await opened.page.waitForSelector('.gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
+  return opened;
+}
+
+// Colourful pixels (max-min channel > 48) in a CSS-pixel rect of the panel canvas (whole canvas when
+// rect is null), read right after drawing a frame (WebGL's buffer is intact until the task ends).
+async function colourful(page, rect) {
+  return page.evaluate(async ([expr, rect]) => {
+    const handle = await eval(expr); // test code, not page code: the CSP applies to the page's scripts only
+    handle.module._gloss_panel_frame();
+    const c = handle.canvas;
+    const off = document.createElement('canvas');
+    off.width = c.width;
+    off.height = c.height;
+    const ctx = off.getContext('2d');
+    ctx.drawImage(c, 0, 0);
+    const s = c.width / c.getBoundingClientRect().width;
+    const r = rect ? [rect.x * s, rect.y * s, rect.width * s, rect.height * s].map(Math.round) : [0, 0, c.width, c.height];
+    const data = ctx.getImageData(r[0], r[1], Math.max(1, r[2]), Math.max(1, r[3])).data;
+    let count = 0, dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const max = Math.max(data[i], data[i + 1], data[i + 2]), min = Math.min(data[i], data[i + 1], data[i + 2]);
+      if (max - min > 48) count++;
+      if (max < 110) dark++;
+    }
+    return { count, dark, total: data.length / 4 };
+  }, [HANDLE, rect]);
+}
+
+test('the demo page loads, the panel becomes ready and then stays idle (no frame loop)', async () => {
+  const { page, log, context } = await demo();
+  const state = await page.evaluate(() => ({ frames: glossDemo.handle.frames, fallback: glossDemo.handle.fallback,
+    width: glossDemo.handle.canvas.width, cssWidth: glossDemo.handle.canvas.getBoundingClientRect().width,
+    dpr: devicePixelRatio, sentences: glossDemo.handle.document.sentences.length }));
+  assert.equal(state.fallback, false);
+  assert.ok(state.frames >= 1);
+  assert.equal(state.width, Math.round(state.cssWidth * state.dpr), 'canvas sized to its container at devicePixelRatio');
+  assert.ok(state.sentences > 5);
+  const pixels = await colourful(page, null);
+  assert.ok(pixels.dark > 2000, `the article text is drawn (${pixels.dark} dark pixels)`);
+  const before = await page.evaluate(() => glossDemo.handle.frames);
+  await page.waitForTimeout(1200);
+  const idle = await page.evaluate(() => glossDemo.handle.frames);
+  assert.ok(idle - before <= 1, `idle page drew ${idle - before} frames in 1.2 s`);
+  await page.mouse.move(300, 400);
+  await page.mouse.move(320, 420);
+  await page.waitForTimeout(200);
+  assert.ok((await page.evaluate(() => glossDemo.handle.frames)) > idle, 'input wakes the panel');
+  await page.screenshot({ path: path.join(outDir, 'demo.png') });
+  // Every name in wasm/exports.txt and wasm/panel_exports.txt is a function of the browser module.
+  const names = ['exports.txt', 'panel_exports.txt'].flatMap((f) =>
+    readFileSync(path.join(root, 'wasm', f), 'utf8').split('\n').filter((l) => l.startsWith('_')));
+  const missing = await page.evaluate((names) => names.filter((n) => typeof glossDemo.handle.module[n] !== 'function'), names);
+  assert.deepEqual(missing, []);
+  assert.ok(names.length >= 15);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.csp, []);
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test('JS API JSON in Chromium equals the native CLI on every fixture (gloss, w3c, displacy)', async () => {
+  const { page, context } = await demo();
+  const dir = path.join(root, 'tests/golden');
+  let compared = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    const file = path.join(dir, name);
+    const bytes = readFileSync(file);
+    const text = bytes.toString('utf8');
+    // A JS string cannot carry invalid UTF-8 (08_invalid_utf8 is compared byte-wise by tests/wasm/).
+    if (!Buffer.from(text, 'utf8').equals(bytes)) continue;
+    for (const format of ['gloss', 'w3c', 'displacy']) {
+      const native = execFileSync(cli, ['annotate', `--format=${format}`, file]).toString('utf8');
+      const js = await page.evaluate(([t, f]) => glossDemo.gloss.annotateJson(t, { format: f }), [text, format]);
+      assert.equal(js + '\n', native, `${name} ${format}`);
+      compared++;
+    }
+    // The object form carries UTF-16 offsets that index the JS string (for JSON input a span covers
+    // the escaped source text while "text" is decoded, so only the other formats compare as equal).
+    const ok = await page.evaluate((t) => {
+      const d = glossDemo.gloss.annotate(t);
+      if (d.format === 'json') return true;
+      return [...d.sentences, ...d.entities, ...d.quotes].every((s) => t.slice(s.start16, s.end16) === s.text);
+    }, text);
+    assert.ok(ok, `${name}: start16/end16 slice the JS string to each span's text`);
+  }
+  assert.ok(compared >= 18);
+  await context.close();
+});
+
+test('bad input raises an Error with the core message and the module stays usable', async () => {
+  const { page, context } = await demo();
+  const r = await page.evaluate(() => {
+    const out = {};
+    try { glossDemo.gloss.annotate('x'.repeat(32 * 1024 * 1024 + 1)); } catch (e) { out.api = `${e.constructor.name}: ${e.message}`; }
+    try { glossDemo.handle.setText('y'.repeat(32 * 1024 * 1024 + 1)); } catch (e) { out.panel = `${e.constructor.name}: ${e.message}`; }
+    out.after = glossDemo.gloss.annotate('Still working in Paris.').sentences.length;
+    glossDemo.handle.setText('A new text, shown.');
+    out.panelAfter = glossDemo.handle.document.sentences[0].text;
+    return out;
+  });
+  assert.match(r.api, /^Error: .*limit/);
+  assert.match(r.panel, /^Error: .*limit/);
+  assert.equal(r.after, 1);
+  assert.equal(r.panelAfter, 'A new text, shown.');
+  await context.close();
+});
+
+test('the canvas shows highlight colours where the entities are', async (t) => {
+  const { page, context } = await demo();
+  const entities = await page.evaluate(() => glossDemo.handle.document.entities.length);
+  const chips = await colourful(page, null);
+  assert.ok(chips.count > 50, 'the type legend is drawn in colour');
+  if (entities === 0) {
+    t.skip('the core finds no entities yet: only the legend colours can be checked');
+    await context.close();
+    return;
+  }
+  const body = await page.evaluate(() => glossDemo.handle.document.entities.findIndex((e) => e.field === 'body'));
+  const rect = await page.evaluate((i) => glossDemo.handle.entityRect(i), body);
+  assert.ok(rect, 'the first body entity is laid out');
+  const inside = await colourful(page, rect);
+  assert.ok(inside.count > inside.total * 0.2, `entity ${body} is filled with its type colour (${inside.count}/${inside.total})`);
+  await context.close();
+});
+
+test('clicking an entity in the accessible side list selects it in the panel', async (t) => {
+  const { page, context } = await demo();
+  const count = await page.locator('.gloss-mirror button[data-kind="entity"]').count();
+  if (count === 0) {
+    t.skip('the core finds no entities yet: nothing to click');
+    await context.close();
+    return;
+  }
+  await page.evaluate(() => { window.__events = []; glossDemo.handle.on('select', (e) => window.__events.push(e)); });
+  const button = page.locator('.gloss-mirror button[data-kind="entity"]').nth(Math.min(1, count - 1));
+  const index = Number(await button.getAttribute('data-index'));
+  assert.ok(await button.getAttribute('aria-label'));
+  await button.focus();
+  await page.keyboard.press('Enter'); // keyboard, as a screen-reader user would
+  await page.waitForFunction(() => window.__events.length > 0);
+  const r = await page.evaluate(() => ({ events: window.__events, selected: glossDemo.handle.module._gloss_panel_selected_entity(),
+    live: document.querySelector('.gloss-live').textContent }));
+  assert.equal(r.events[0].kind, 'entity');
+  assert.equal(r.events[0].index, index);
+  assert.equal(r.events[0].source, 'list');
+  assert.equal(r.selected, index);
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  assert.match(r.live, /^Selected /);
+  await context.close();
+});
+
+test('the news page with the one tag works under the strict CSP header, and the page keeps its keyboard', async () => {
+  const { page, log, response, context } = await openPage(env.browser, `${env.url}pages/news.html`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  await page.waitForSelector('.gloss-embed[data-gloss-ready="true"]', { state: 'attached', timeout: 20000 });
+  const toggle = page.locator('.gloss-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.waitForSelector('.gloss-embed .gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
+  const info = await page.evaluate(async () => {
+    const embed = await Gloss.embed;
+    return { via: embed.article.via, fallback: embed.handle.fallback, title: embed.handle.document.title?.text,
+      related: embed.handle.document.related.length, body: embed.handle.document.paragraphs.length,
+      marks: document.querySelectorAll('article mark.gloss-mark').length,
+      globals: Object.keys(window).filter((k) => /gloss|createGloss/i.test(k) && k !== '__glossCsp'), Gloss: typeof window.Gloss };
+  });
+  assert.equal(info.via, 'readability');
+  assert.equal(info.fallback, false);
+  assert.equal(info.title, 'Rhine barge traffic halted as water levels fall to record low');
+  assert.equal(info.related, 3);
+  assert.equal(info.body, 8);
+  assert.deepEqual(info.globals, [], 'no enumerable globals besides the embed\'s non-enumerable Gloss');
+  // GLFW listens on window for keys; the embed keeps them on its canvas, so Tab and Backspace still work.
+  await page.locator('#q').fill('rhine');
+  await page.locator('#q').press('Backspace');
+  assert.equal(await page.locator('#q').inputValue(), 'rhin');
+  await page.locator('#q').press('Shift+Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'q', 'Tab moves focus on the host page');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'news.png') });
+  assert.deepEqual(log.csp, [], 'no CSP violations');
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.console, []);
+  await context.close();
+});
+
+test('injection payloads in headline, body, related titles and pic stay text and run nothing', async () => {
+  const { page, log, context } = await openPage(env.browser, `${env.url}tests/pages/injection.html`);
+  await page.waitForSelector('.gloss-embed .gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
+  await page.waitForTimeout(500);
+  const r = await page.evaluate(async () => {
+    const embed = await Gloss.embed;
+    const doc = embed.handle.document;
+    const sheet = document.querySelector('.gloss-embed');
+    return {
+      via: embed.article.via,
+      title: doc.title.text,
+      body: doc.paragraphs.map((p) => p.text).join('\n'),
+      related: doc.related.map((r) => [r.title.text, r.pic]),
+      h1: document.querySelector('h1').textContent,
+      imgs: document.querySelectorAll('img').length,
+      scripts: document.querySelectorAll('script').length,
+      injected: sheet.querySelectorAll('img, script, iframe, svg, object, embed').length,
+      onattrs: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      pwned: window.__pwned === true,
+    };
+  });
+  assert.equal(r.via, 'selector');
+  assert.match(r.title, /<img src=x onerror=alert\(1\)> resigns <script>alert\(2\)<\/script>/);
+  assert.match(r.body, /<svg onload=alert\(5\)>/);
+  assert.equal(r.related[0][0], '<img src=x onerror=alert(8)> Macron visits Berlin');
+  assert.equal(r.related[0][1], '<img src=x onerror=alert(7)>');
+  assert.equal(r.h1, 'Minister <img src=x onerror=alert(1)> resigns <script>alert(2)</script> in Paris');
+  assert.equal(r.imgs, 2, 'no image element was created');
+  assert.equal(r.scripts, 1, 'no script element was created');
+  assert.equal(r.injected, 0, 'the panel and its lists hold text only');
+  assert.equal(r.onattrs, 0);
+  // The same payloads through the JS API into a mounted panel's lists.
+  const viaApi = await page.evaluate(async () => {
+    const gloss = await Gloss.load();
+    const host = document.body.appendChild(document.createElement('div'));
+    const evil = '<img src=x onerror=alert(11)><script>alert(12)</script>';
+    const h = gloss.mount(host, { text: JSON.stringify({ title: `${evil} Angela Merkel`, body: `"${evil}," said Angela Merkel in Berlin.`,
+      related: [{ id: '1', pic: evil, title: `${evil} Paris` }] }) });
+    const n = host.querySelectorAll('img, script, iframe, svg').length;
+    const text = host.textContent;
+    h.destroy();
+    return { n, text, left: host.childElementCount };
+  });
+  assert.equal(viaApi.n, 0);
+  assert.equal(viaApi.left, 0, 'destroy() removes everything it added');
+  await page.waitForTimeout(300);
+  assert.deepEqual(log.dialogs, [], 'no alert() ran');
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.csp.filter((v) => !v.startsWith('img-src')), []);
+  await context.close();
+});
+
+test('without WebGL2 the embed falls back to lists and in-page marks, with a notice', async () => {
+  const { page, log, context } = await openPage(env.browser, `${env.url}pages/news.html`, { noWebGL2: true });
+  await page.waitForSelector('.gloss-embed[data-gloss-ready="true"]', { state: 'attached', timeout: 20000 });
+  const r = await page.evaluate(async () => {
+    const embed = await Gloss.embed;
+    return { fallback: embed.handle.fallback, canvas: document.querySelectorAll('.gloss-embed canvas').length,
+      notice: document.querySelector('.gloss-embed .gloss-notice')?.textContent ?? '',
+      lists: document.querySelectorAll('.gloss-embed .gloss-mirror .gloss-list').length,
+      entities: embed.handle.document.entities.length,
+      marks: document.querySelectorAll('article mark.gloss-mark.gloss-e').length };
+  });
+  assert.equal(r.fallback, true);
+  assert.equal(r.canvas, 0);
+  assert.match(r.notice, /WebGL2 is not available/);
+  assert.equal(r.lists, 2);
+  if (r.entities > 0) assert.ok(r.marks > 0, 'entities are marked in the article text');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('an exception in the panel is caught, logged once and shown as a notice; the page goes on', async () => {
+  const { page, log, context } = await demo();
+  const r = await page.evaluate(async () => {
+    const h = glossDemo.handle;
+    h.module._gloss_panel_frame = () => { throw new Error('simulated panel failure'); };
+    h.schedule();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    h.schedule();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    document.getElementById('show').click(); // the page still works
+    return { notice: document.querySelector('.gloss-panel .gloss-notice')?.textContent ?? '',
+      output: document.getElementById('output').textContent };
+  });
+  assert.match(r.notice, /error/);
+  assert.equal(log.console.filter((m) => m.includes('simulated panel failure')).length, 1, 'logged once');
+  assert.equal(r.output, 'Shown in the panel.');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
