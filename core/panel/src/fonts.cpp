@@ -11,12 +11,10 @@ const ImWchar* PanelGlyphRanges() {
   static const ImWchar kRanges[] = {
       0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
       0x0100, 0x024F,  // Latin Extended-A and -B
-      0x0250, 0x02FF,  // IPA extensions, spacing modifier letters (ʻokina, ˈ)
-      0x0300, 0x036F,  // combining diacritics
+      0x02B0, 0x02FF,  // spacing modifier letters (ʻokina, ˈ)
       0x0370, 0x03FF,  // Greek and Coptic
       0x0400, 0x052F,  // Cyrillic + Cyrillic Supplement
       0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese)
-      0x1F00, 0x1FFF,  // Greek Extended
       0x2000, 0x206F,  // General Punctuation: curly quotes, dashes, ellipsis
       0x20A0, 0x20CF,  // currency signs (€, ₽, ₴)
       0x2100, 0x214F,  // letterlike symbols (№, ™)
@@ -53,7 +51,7 @@ PanelFonts AddPanelFonts(ImGuiIO& io, const void* ttf, std::size_t ttf_size, flo
   PanelFonts fonts;
   // Sizes in pixels at scale 1. The large body face keeps zoomed text crisp: it is drawn scaled down,
   // never up, between 1.4x and 2x zoom, and scaled up only a little beyond.
-  fonts.ui = AddFont(io, ttf, ttf_size, 15.0f * scale, 2);
+  fonts.ui = AddFont(io, ttf, ttf_size, 15.0f * scale, 1);
   if (fonts.ui == nullptr) return fonts;
   fonts.body = AddFont(io, ttf, ttf_size, 18.0f * scale, 2);
   fonts.body_large = AddFont(io, ttf, ttf_size, 34.0f * scale, 1);

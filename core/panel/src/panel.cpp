@@ -418,7 +418,9 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         while (j < line.end && pieces[j].entity == p.entity) ++j;
         const float x0 = origin.x + p.x - 1.0f, x1 = origin.x + pieces[j - 1].x + pieces[j - 1].w + 1.0f;
         const Entity& e = doc.entities[p.entity];
-        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), EntityColor(e.type, state.theme), 3.0f);
+        ImU32 fill = EntityColor(e.type, state.theme);
+        if (p.flags & kFlagCaption) fill = WithAlpha(fill, 0.5f);  // captions stay quieter than the body
+        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), fill, 3.0f);
         const int g = c.entity_group[p.entity];
         if (g == sel_group && g >= 0) {
           dl->AddRect(ImVec2(x0 - 1.0f, top - 1.0f), ImVec2(x1 + 1.0f, bottom + 1.0f), pal.outline, 4.0f, 0, 2.0f);
@@ -482,8 +484,8 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
     for (std::uint32_t i = line.first; i < line.end;) {
       const Piece& p = pieces[i];
       auto color_of = [&](const Piece& q) {
-        if (q.flags & kFlagCaption) return pal.muted;
         if (q.entity >= 0 && !q.space) return pal.text_on_fill;
+        if (q.flags & kFlagCaption) return pal.muted;
         return BlockColor(block.kind, pal);
       };
       const ImU32 col = color_of(p);
