@@ -347,6 +347,10 @@ def main():
               "ruble", "rubles", "rupee", "rupees", "francs", "cents", "pence", "won", "riyals", "dinars"):
         lex.cue(w, ["currency"])
 
+    # The first word of every multi-word name, so the recogniser only tries long lookups where one may match.
+    for key in list(lex.entries):
+        if " " in key and lex.entries[key]["type"]:
+            lex.cue(key.split(" ")[0], ["multistart"])
     first, surname = load_names()
     out = ["GLOSSLEX1", "@words"]
     out += sorted(words)

@@ -26,7 +26,22 @@ struct Known {
   std::string canonical;
   int strength;
 };
-using KnownMap = std::map<std::string, Known, std::less<>>;
+// Keys view the document's field texts, which outlive the recogniser and do not change during it.
+using KnownMap = std::unordered_map<std::string_view, Known>;
+
+// Per-token lexicon facts, looked up at most once per token.
+struct TokenInfo {
+  const LexEntry* entry = nullptr;
+  std::uint8_t looked_up = 0;  // bit 0: entry; bit 1: lower-case word test done; bit 2: is a word
+};
+
+// Buffers reused across the fields of a document (no per-token allocation).
+struct Scratch {
+  std::vector<Token> tokens;
+  std::vector<std::uint8_t> used;
+  std::vector<TokenInfo> info;
+  std::string buf;
+};
 
 bool is_name_type(EntityType t) {
   return t != EntityType::kDate && t != EntityType::kTime && t != EntityType::kMoney && t != EntityType::kPercent;
@@ -35,16 +50,23 @@ bool is_name_type(EntityType t) {
 class FieldRecogniser {
  public:
   FieldRecogniser(const Lexicon& lex, std::string_view text, FieldKind kind, const DateAnchor& anchor,
-                  const KnownMap& known, std::vector<Token>& tokens, std::vector<Candidate>& out)
-      : lex_(lex), text_(text), kind_(kind), anchor_(anchor), known_(known), toks_(tokens), out_(out) {}
+                  const KnownMap& known, Scratch& scratch, std::vector<Candidate>& out)
+      : lex_(lex), text_(text), kind_(kind), anchor_(anchor), known_(known), toks_(scratch.tokens),
+        used_(scratch.used), info_(scratch.info), scratch_(scratch.buf), out_(out) {}
 
   void run() {
     tokenize(text_, lex_, toks_);
     used_.assign(toks_.size(), 0);
+    info_.assign(toks_.size(), TokenInfo{});
     detect_case_style();
     if (all_caps_) return;  // a headline in capitals: nothing reliable to read from case
+    const std::size_t first = out_.size();
     numeric_pass();
+    const std::size_t middle = out_.size();
     chunk_pass();
+    // Both passes emit in text order: merge them (moves each candidate at most once or twice).
+    std::inplace_merge(out_.begin() + static_cast<std::ptrdiff_t>(first), out_.begin() + static_cast<std::ptrdiff_t>(middle),
+                       out_.end(), [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; });
   }
 
  private:
@@ -53,7 +75,18 @@ class FieldRecogniser {
   std::string_view slice(std::size_t a, std::size_t b) const {
     return text_.substr(toks_[a].start, toks_[b - 1].end - toks_[a].start);
   }
-  std::uint32_t flags(std::size_t i) const { return lex_.flags(word(i)); }
+  const LexEntry* entry(std::size_t i) const {
+    TokenInfo& t = info_[i];
+    if (!(t.looked_up & 1)) {
+      t.entry = toks_[i].is(kTokPunct) ? nullptr : lex_.find(word(i));
+      t.looked_up |= 1;
+    }
+    return t.entry;
+  }
+  std::uint32_t flags(std::size_t i) const {
+    const LexEntry* e = entry(i);
+    return e ? e->flags : 0;
+  }
   bool is_cap(std::size_t i) const {
     const Token& t = toks_[i];
     return t.is(kTokWord) && !t.is(kTokPossessive) && (t.is(kTokUpper) || t.is(kTokAllCaps));
@@ -63,7 +96,15 @@ class FieldRecogniser {
     if (t.is(kTokNewlineBefore)) return false;
     return t.start - toks_[i - 1].end <= 1;
   }
-  bool common_word(std::size_t i) const { return !toks_[i].is(kTokAllCaps) && lex_.is_word_lower(word(i)); }
+  bool common_word(std::size_t i) const {
+    if (toks_[i].is(kTokAllCaps)) return false;
+    TokenInfo& t = info_[i];
+    if (!(t.looked_up & 2)) {
+      const bool w = toks_[i].is(kTokLower) ? (flags(i) & kLexWord) != 0 : lex_.is_word_lower(word(i));
+      t.looked_up |= w ? 6 : 2;
+    }
+    return (t.looked_up & 4) != 0;
+  }
 
   void detect_case_style() {
     if (kind_ == FieldKind::kBody) return;
@@ -87,10 +128,13 @@ class FieldRecogniser {
         const unsigned char b = static_cast<unsigned char>(text_[t.start]);
         candidate = b == '$' || b == 0xE2 || b == 0xC2;  // $, € (E2 82 AC), £ (C2 A3), ¥ (C2 A5)
       } else if (t.is(kTokWord)) {
-        const char c = text_[t.start];
-        candidate = (t.is(kTokUpper) && (flags(i) & (kLexMonth | kLexMonthAbbr | kLexWeekday))) ||
-                    (c == 't' || c == 'y') || (t.end < text_.size() && text_[t.end] == '$');
-        if (candidate && !t.is(kTokUpper) && c != 'U' && !(flags(i) & kLexRelDay)) candidate = false;
+        if (t.is(kTokUpper)) {
+          candidate = (flags(i) & (kLexMonth | kLexMonthAbbr | kLexWeekday)) != 0;
+        } else {
+          const std::string_view w = word(i);
+          candidate = w == "today" || w == "tomorrow" || w == "tonight" || w == "yesterday";
+        }
+        candidate = candidate || (t.end < text_.size() && text_[t.end] == '$');
       }
       std::size_t j = candidate ? match_numeric(text_, toks_, i, lex_, anchor_, out_) : i;
       if (j > i) {
@@ -122,7 +166,7 @@ class FieldRecogniser {
           const std::uint32_t prev = flags(j - 1);
           const bool of = w == "of" && (prev & (kLexOrgPre | kLexLocPre | kLexEventPre | kLexGpeSuf | kLexOrgSuf));
           const bool for_ = w == "for" && (prev & kLexOrgSuf);
-          const bool particle = u.is(kTokLower) && (lex_.flags(w) & kLexParticle);
+          const bool particle = u.is(kTokLower) && (flags(j) & kLexParticle);
           const bool amp = w == "&";
           if (of || for_ || particle || amp) {
             j += 2;
@@ -137,16 +181,18 @@ class FieldRecogniser {
   }
 
   // Longest typed lexicon (or document-known) name at token p, within [p, limit). 0 if none.
-  std::size_t name_match(std::size_t p, std::size_t limit, const LexEntry** entry, const Known** known) const {
-    *entry = nullptr;
+  std::size_t name_match(std::size_t p, std::size_t limit, const LexEntry** found, const Known** known) const {
+    *found = nullptr;
     *known = nullptr;
-    for (std::size_t len = std::min(kMaxGazTokens, limit - p); len >= 1; --len) {
+    const bool multi = (flags(p) & kLexMultiStart) != 0 || !known_.empty();
+    for (std::size_t len = multi ? std::min(kMaxGazTokens, limit - p) : 1; len >= 1; --len) {
       if (!toks_[p + len - 1].is(kTokWord)) continue;
       const std::string_view s = slice(p, p + len);
-      if (const LexEntry* e = lex_.find(s); e && e->has_type()) {
-        *entry = e;
+      if (const LexEntry* e = len == 1 ? entry(p) : lex_.find(s); e && e->has_type()) {
+        *found = e;
         return len;
       }
+      if (known_.empty()) continue;
       if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
         *known = &it->second;
         return len;
@@ -317,7 +363,7 @@ class FieldRecogniser {
     }
     if (len >= 2 && (flags(a) & kLexFirst)) return void(emit(a, b, EntityType::kPerson, 2, "first-name"));
     if (len >= 2 && (flags(b - 1) & kLexSurname)) return void(emit(a, b, EntityType::kPerson, 2, "surname"));
-    if (!next.empty() && (lex_.flags(next) & kLexSpeech) && toks_[b].is(kTokLower) && len <= 3) {
+    if (!next.empty() && (flags(b) & kLexSpeech) && toks_[b].is(kTokLower) && len <= 3) {
       return void(emit(a, b, EntityType::kPerson, 2, "context:speech-verb"));
     }
     if (kind_ != FieldKind::kBody && b == last_word_index() && a > 0 && is_dash_or_colon(a - 1)) {
@@ -416,9 +462,10 @@ class FieldRecogniser {
   const DateAnchor& anchor_;
   const KnownMap& known_;
   std::vector<Token>& toks_;
+  std::vector<std::uint8_t>& used_;
+  std::vector<TokenInfo>& info_;
+  std::string& scratch_;
   std::vector<Candidate>& out_;
-  std::vector<std::uint8_t> used_;
-  std::string scratch_;
   std::size_t last_a_ = 0, last_b_ = 0;
   bool title_case_ = false;
   bool all_caps_ = false;
@@ -457,7 +504,7 @@ void recognise_entities(Document& doc) {
   using namespace ner;
   const Lexicon& lex = Lexicon::get();
   const DateAnchor anchor = parse_anchor(doc.published);
-  std::vector<Token> tokens;
+  thread_local Scratch scratch;  // buffers keep their capacity from one document to the next
   KnownMap known;
 
   // The body first, so headlines and related titles are read with what the body taught.
@@ -470,13 +517,14 @@ void recognise_entities(Document& doc) {
   all.reserve(order.size());
   for (int f : order) {
     FieldCandidates fc{f, {}};
+    fc.cands.reserve(doc.fields[static_cast<std::size_t>(f)].text.size() / 64 + 4);
     const TextField& field = doc.fields[static_cast<std::size_t>(f)];
-    FieldRecogniser(lex, field.text, field.kind, anchor, known, tokens, fc.cands).run();
+    FieldRecogniser(lex, field.text, field.kind, anchor, known, scratch, fc.cands).run();
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
         const std::string_view s = std::string_view(field.text).substr(c.span.start, c.span.size());
         if (known.find(s) == known.end()) {
-          known.emplace(std::string(s), Known{c.type, c.canonical.empty() ? std::string(s) : c.canonical, c.strength});
+          known.emplace(s, Known{c.type, c.canonical.empty() ? std::string(s) : c.canonical, c.strength});
         }
       }
     }
@@ -484,7 +532,7 @@ void recognise_entities(Document& doc) {
   }
 
   // Surnames and first mentions: "Kim Jong-Un" ... "Kim"; an acronym's expansion "(THAAD)".
-  std::unordered_map<std::string, std::string> surname_of;  // last word -> full name
+  std::map<std::string, std::string, std::less<>> surname_of;  // last word -> full name
   for (const FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
     for (const Candidate& c : fc.cands) {
@@ -497,7 +545,7 @@ void recognise_entities(Document& doc) {
       surname_of.emplace(std::string(s.substr(0, s.find(' '))) + "\x01first", full);
     }
   }
-  std::unordered_map<std::string, std::pair<EntityType, std::string>> acronyms;  // acronym -> expansion
+  std::map<std::string, std::pair<EntityType, std::string>, std::less<>> acronyms;  // acronym -> expansion
   for (FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
     for (std::size_t k = 1; k < fc.cands.size(); ++k) {
@@ -523,8 +571,8 @@ void recognise_entities(Document& doc) {
   for (FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
     for (Candidate& c : fc.cands) {
-      if (!is_name_type(c.type)) continue;
-      const std::string s(std::string_view(text).substr(c.span.start, c.span.size()));
+      if (!is_name_type(c.type) || (c.strength >= 3 && acronyms.empty())) continue;
+      const std::string_view s = std::string_view(text).substr(c.span.start, c.span.size());
       if (auto it = acronyms.find(s); it != acronyms.end() && c.rule != std::string("acronym:expansion")) {
         c.type = it->second.first;
         c.canonical = it->second.second;
@@ -533,7 +581,7 @@ void recognise_entities(Document& doc) {
         continue;
       }
       if (c.strength >= 3) continue;
-      if (s.find(' ') == std::string::npos && c.strength <= 2) {
+      if (s.find(' ') == std::string_view::npos && c.strength <= 2) {
         auto it = surname_of.find(s);
         if (it != surname_of.end() && it->second != s) {
           c.type = EntityType::kPerson;
@@ -555,9 +603,15 @@ void recognise_entities(Document& doc) {
   // Overlaps, then output sorted by (field, start, end) with dense groups by canonical name.
   std::sort(all.begin(), all.end(), [](const FieldCandidates& x, const FieldCandidates& y) { return x.field < y.field; });
   doc.entities.clear();
-  std::unordered_map<std::string, int> groups;
+  std::size_t total = 0;
   for (FieldCandidates& fc : all) {
     resolve_overlaps(fc.cands);
+    total += fc.cands.size();
+  }
+  doc.entities.reserve(total);  // no reallocation below: `groups` keys view the entities' canonical names
+  std::unordered_map<std::string_view, int> groups;
+  groups.reserve(total);
+  for (FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
     for (Candidate& c : fc.cands) {
       Entity e;
@@ -575,10 +629,13 @@ void recognise_entities(Document& doc) {
       }
       e.link = std::move(c.link);
       e.rule = c.rule;
-      if (!c.rule_detail.empty()) e.rule += ":" + c.rule_detail;
-      const auto inserted = groups.emplace(e.canonical, static_cast<int>(groups.size()));
-      e.group = inserted.first->second;
+      if (!c.rule_detail.empty()) {
+        e.rule += ':';
+        e.rule += c.rule_detail;
+      }
       doc.entities.push_back(std::move(e));
+      Entity& stored = doc.entities.back();
+      stored.group = groups.emplace(stored.canonical, static_cast<int>(groups.size())).first->second;
     }
   }
 }

@@ -44,6 +44,7 @@ enum LexFlag : std::uint32_t {
   kLexMonth = 1u << 26,      // full month name or "Sept." style abbreviation (month number in `month`)
   kLexMonthAbbr = 1u << 27,  // bare three-letter abbreviation ("Mar"): a month only before a day number
   kLexWeekday = 1u << 28,    // weekday number in `weekday` (1 = Monday)
+  kLexMultiStart = 1u << 29, // the first word of a multi-word name in the table
 };
 
 struct LexEntry {
@@ -83,7 +84,7 @@ class Lexicon {
   Lexicon();
   LexEntry& insert(std::string_view key);
   std::vector<LexEntry> entries_;
-  std::vector<std::uint32_t> slots_;  // index + 1 into entries_, 0 = empty; size is a power of two
+  std::vector<std::uint64_t> slots_;  // hash tag | index + 1 into entries_, 0 = empty; size a power of two
   std::uint64_t mask_ = 0;
   double load_ms_ = 0;
 };

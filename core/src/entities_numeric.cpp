@@ -76,9 +76,8 @@ int month_of(const Lexicon& lex, re2::StringPiece s) {
 }
 
 std::string two(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
+  v = v < 0 ? 0 : v % 100;
+  return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
 }
 
 bool valid_day(int month, int day) { return month >= 1 && month <= 12 && day >= 1 && day <= 31; }
@@ -163,9 +162,13 @@ void add_days(int& year, int& month, int& day, int delta) {
 }
 
 std::string iso_date(int year, int month, int day) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999) year = 0;
+  std::string out{static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-'};
+  out += two(month);
+  out += '-';
+  out += two(day);
+  return out;
 }
 
 DateAnchor parse_anchor(std::string_view p) {
@@ -327,6 +330,10 @@ std::size_t match_numeric(std::string_view text, const std::vector<Token>& token
 }
 
 void resolve_overlaps(std::vector<Candidate>& cands) {
+  // The common case: already in order, nothing overlapping.
+  bool clean = true;
+  for (std::size_t k = 1; k < cands.size() && clean; ++k) clean = cands[k - 1].span.end <= cands[k].span.start;
+  if (clean) return;
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
     return a.span.end > b.span.end;

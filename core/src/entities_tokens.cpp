@@ -1,4 +1,6 @@
 // The recogniser's tokenizer: one pass over the bytes, no allocation beyond the token vector.
+#include <cstring>
+
 #include "entities_internal.h"
 #include "utf8.h"
 
@@ -165,10 +167,35 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
     }
     if (is_letter(c.cp)) {
       std::size_t j = i + c.len;
+      // Case, counted while scanning (letters after an inner apostrophe or hyphen count too).
+      int upper = is_upper(c.cp), lower = !upper && is_lower(c.cp);
+      const std::uint16_t first_case = upper ? kTokUpper : lower ? kTokLower : 0;
       while (j < n) {
+        const unsigned char a = static_cast<unsigned char>(s[j]);
+        if (a < 0x80) {  // ASCII fast path
+          if (a >= 'a' && a <= 'z') {
+            ++lower;
+            ++j;
+            continue;
+          }
+          if ((a >= 'A' && a <= 'Z')) {
+            ++upper;
+            ++j;
+            continue;
+          }
+          if (a >= '0' && a <= '9') {
+            ++j;
+            continue;
+          }
+        }
         const Char d = char_at(s, j);
         if (d.len == 0) break;
-        if (is_letter(d.cp) || is_digit(d.cp)) {
+        if (is_letter(d.cp)) {
+          if (is_upper(d.cp)) {
+            ++upper;
+          } else if (is_lower(d.cp)) {
+            ++lower;
+          }
           j += d.len;
           continue;
         }
@@ -196,13 +223,13 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
                    s[i - 1] == ' ') {
           ++j;
           extra = kTokInitial;
-        } else if (j - i <= 6 && lex.find(s.substr(i, j - i + 1))) {
+        } else if (j - i <= 6 && (first_case & kTokUpper) && lex.find(s.substr(i, j - i + 1))) {
           ++j;
         }
       }
       // Split hyphenated words where a lower-case English word meets a capitalised part:
       // "US-led" -> "US" "-" "led", "pro-Russian" -> "pro" "-" "Russian". "Kim Jong-un" stays whole.
-      std::size_t first_hyphen = s.substr(i, j - i).find('-');
+      const std::size_t first_hyphen = memchr(s.data() + i, '-', j - i) ? s.substr(i, j - i).find('-') : std::string_view::npos;
       if (first_hyphen != std::string_view::npos) {
         const std::size_t h1 = i + first_hyphen;
         const std::size_t h2 = i + s.substr(i, j - i).rfind('-');
@@ -222,7 +249,9 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
           continue;
         }
       }
-      push(i, j, static_cast<std::uint16_t>(kTokWord | extra | case_flags(s, i, j)));
+      std::uint16_t case_bits = first_case;
+      if (upper + lower >= 2 && lower == 0) case_bits |= kTokAllCaps;
+      push(i, j, static_cast<std::uint16_t>(kTokWord | extra | case_bits));
       i = j;
       continue;
     }
