@@ -53,55 +53,12 @@ bool is_one_of(std::string_view w, std::initializer_list<const char*> list) {
   return false;
 }
 
-bool is_subject_pronoun(std::string_view w) { return is_one_of(w, {"he", "she", "they", "it", "we", "i", "you"}); }
-bool is_plural_pronoun(std::string_view w) { return is_one_of(w, {"they", "we", "i", "you"}); }
-bool is_determiner(std::string_view w) {
-  return is_one_of(w, {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-                       "my", "your", "some", "many", "several", "both", "all", "most", "one", "two", "three",
-                       "four", "five", "another", "other", "each", "every", "no", "few", "senior", "top"});
-}
-bool is_definite(std::string_view w) {
-  return is_one_of(w, {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"});
-}
-// Words that never sit inside a speaker noun phrase.
-bool is_np_stop(std::string_view w) {
-  return is_one_of(w, {"that", "which", "when", "if", "because", "but", "so", "than", "as", "to", "is", "was",
-                       "are", "were", "be", "been", "being", "has", "have", "had", "not", "also", "who",
-                       "whom", "where", "while", "after", "before", "since", "though", "although", "then",
-                       "there", "here", "would", "will", "could", "can", "should", "may", "might", "must",
-                       "do", "does", "did", "said", "says", "say", "against", "by", "into", "about",
-                       "over", "under", "between", "through", "during", "without", "within", "upon", "it",
-                       "him", "them", "me", "us"});
-}
-// Prepositions allowed inside a speaker ("the head of the agency", "a spokesman for the ministry").
-bool is_np_preposition(std::string_view w) { return is_one_of(w, {"of", "for", "at", "from", "in", "with"}); }
-bool is_conjunction(std::string_view w) { return is_one_of(w, {"and", "&"}); }
-bool is_be(std::string_view w) {
-  return is_one_of(w, {"is", "was", "are", "were", "be", "been", "being", "am", "get", "got", "gets"});
-}
-bool is_modal(std::string_view w) {
-  return is_one_of(w, {"will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does",
-                       "to", "not", "never"});
-}
-bool is_time_word(std::string_view w) {
-  return is_one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
-                       "last", "this", "next", "week", "weekend", "month", "year", "night", "morning",
-                       "afternoon", "evening", "earlier", "later", "january", "february", "march", "april",
-                       "may", "june", "july", "august", "september", "october", "november", "december",
-                       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
-}
-bool is_title_abbreviation(std::string_view w) {
-  return is_one_of(w, {"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-                       "st", "jr", "sr", "rev", "u.s", "u.k", "u.n", "adm", "maj", "cmdr", "pres"});
-}
-bool is_clause_opener(std::string_view w) {
-  return is_one_of(w, {"and", "but", "so", "yet", "however", "meanwhile", "still", "instead", "separately",
-                       "also", "now", "then", "thus", "moreover", "further", "furthermore"});
-}
-bool is_people_noun(std::string_view w) {
-  return is_one_of(w, {"police", "staff", "people", "military", "army", "government", "media", "press",
-                       "management", "clergy", "personnel", "crew", "prosecution", "defence", "defense"});
-}
+// Word classes by lookup (the lists are in quotes_lexicon.cpp).
+bool word_has(std::string_view w, std::uint32_t cls) { return (WordClasses::instance().lookup(w) & cls) != 0; }
+bool is_subject_pronoun(std::string_view w) { return word_has(w, kWcSubjectPronoun); }
+bool is_plural_pronoun(std::string_view w) { return word_has(w, kWcPluralPronoun); }
+bool is_definite(std::string_view w) { return word_has(w, kWcDefinite); }
+bool is_people_noun(std::string_view w) { return word_has(w, kWcPeopleNoun); }
 
 // [SECTION] Field scanner: tokens, mark pairing
 
@@ -121,6 +78,10 @@ struct Draft {
   bool after_attribution = false;  // the speaker comes after the closing mark
   int words = 0;               // words inside the marks
   int open_tok = -1, close_tok = -1, attr_end_tok = -1, cue_tok = -1;
+  // Quote::method and Quote::rule, kept as static strings until output (no allocation per quote).
+  const char* method = "";
+  const char* rule = "direct.unattributed";
+  const char* rule_suffix = "";  // "+split", "+partial-quote"
 };
 
 struct Attribution {
@@ -153,12 +114,12 @@ bool is_speaker_entity(EntityType t) {
 
 class FieldScanner {
  public:
-  FieldScanner(Document& doc, int field)
-      : doc_(doc), field_(field), text_(doc.fields[static_cast<std::size_t>(field)].text),
-        lex_(CueLexicon::instance()) {}
+  explicit FieldScanner(Document& doc)
+      : doc_(doc), lex_(CueLexicon::instance()), classes_(WordClasses::instance()) {}
 
-  // Scans the field paragraph by paragraph and appends its quotations to doc.quotes.
-  void run(const std::vector<Span>& paragraphs, const std::vector<Span>& sentences);
+  // Scans one field paragraph by paragraph and appends its quotations to doc.quotes. The scanner is
+  // reused for every field, so its buffers are allocated once per document.
+  void run(int field, const std::vector<Span>& paragraphs, const std::vector<Span>& sentences);
 
  private:
   struct Open {
@@ -175,6 +136,13 @@ class FieldScanner {
     return std::string_view(text_).substr(toks_[k].start, toks_[k].end - toks_[k].start);
   }
   bool is_word(int k) const { return k >= 0 && k < ntok() && toks_[k].kind == TokKind::kWord; }
+  // Word classes are looked up on first use: most words are never asked about.
+  bool has(int k, std::uint32_t cls) const {
+    if (!is_word(k)) return false;
+    std::uint32_t& c = cls_[static_cast<std::size_t>(k)];
+    if (c == kUnknownClass) c = classes_.lookup(word(k));
+    return (c & cls) != 0;
+  }
   bool is_word(int k, std::initializer_list<const char*> list) const { return is_word(k) && is_one_of(word(k), list); }
   bool is_punct(int k, char p) const {
     return k >= 0 && k < ntok() && toks_[k].kind == TokKind::kPunct && toks_[k].punct == p;
@@ -185,7 +153,7 @@ class FieldScanner {
   }
   bool is_abbrev_dot(int k) const {  // the dot of "Mr." or "J." inside a name
     return is_punct(k, '.') && is_word(k - 1) && is_word(k + 1) && toks_[k - 1].end == toks_[k].start &&
-           (is_title_abbreviation(word(k - 1)) || (word(k - 1).size() == 1 && toks_[k - 1].cap));
+           (has(k - 1, kWcTitleAbbrev) || (word(k - 1).size() == 1 && toks_[k - 1].cap));
   }
   bool is_possessive(int k) const {
     const std::string_view w = word(k);
@@ -219,10 +187,13 @@ class FieldScanner {
   void resolve_and_output();
 
   Document& doc_;
-  int field_;
-  const std::string& text_;
+  int field_ = kBodyField;
+  std::string_view text_;
   const CueLexicon& lex_;
+  const WordClasses& classes_;
+  static constexpr std::uint32_t kUnknownClass = ~0u;
   std::vector<Token> toks_;
+  mutable std::vector<std::uint32_t> cls_;  // per token: WordClass bits, or kUnknownClass
   std::vector<Open> stack_;
   std::vector<Pair> pairs_;
   int end_open_tok_ = -2;  // after pair_marks: -2 nothing left open, -1 the continued quote, >= 0 opened here
@@ -237,10 +208,17 @@ class FieldScanner {
   std::vector<int> quote_of_tok_;  // per token: the draft it is inside, -2 an unclosed one, -1 none
   std::vector<char> used_cue_;     // per token: a cue already used by a direct quote
   int last_speaker_draft_ = -1;    // the previous paragraph's last quotation, when attributed
+  std::vector<int> order_;         // scratch: drafts in position order
+  std::vector<int> inside_;        // scratch: quotes inside a reported clause
+  struct Recent {
+    std::string_view speaker;
+    int draft;  // whose q.resolved_speaker names it
+  };
+  std::vector<Recent> recent_;     // the last few resolved speakers, newest last
 };
 
 CueMatch FieldScanner::cue_at(int k) const {
-  if (!is_word(k)) return {};
+  if (!is_word(k) || !lex_.maybe_cue(word(k)) || !has(k, kWcCueHead)) return {};
   std::string_view words[4];
   int n = 0;
   for (int j = k; j < ntok() && n < 4 && is_word(j); ++j) words[n++] = word(j);
@@ -293,8 +271,8 @@ void FieldScanner::apply(Draft& d, const Attribution& a, bool after) {
   d.q.speaker = a.speaker;
   d.q.has_cue = a.has_cue;
   d.q.cue = a.cue;
-  d.q.method = a.method;
-  d.q.rule = a.rule;
+  d.method = a.method;
+  d.rule = a.rule;
   d.cue_tok = a.cue_tok;
 }
 
@@ -319,7 +297,6 @@ void FieldScanner::build_drafts(int paragraph, Span range) {
     d.id = static_cast<int>(drafts_.size());
     d.q.field = field_;
     d.q.kind = QuoteKind::kDirect;
-    d.q.rule = "direct.unattributed";
     d.paragraph = paragraph;
     d.open_tok = p.open_tok;
     d.close_tok = p.close_tok;
@@ -388,7 +365,7 @@ void FieldScanner::merge_split_quotes(std::size_t first_draft) {
     a.attr_end_tok = b.attr_end_tok > b.close_tok ? b.attr_end_tok : b.close_tok + 1;
     a.words += b.words;
     a.ends_sentence = b.ends_sentence;
-    a.q.rule += "+split";
+    a.rule_suffix = "+split";
     for (int k = a.open_tok < 0 ? 0 : a.open_tok; k <= b.close_tok; ++k) quote_of_tok_[static_cast<std::size_t>(k)] = a.id;
     b.absorbed = true;
     ++i;  // b is gone; a may take a third part on the next round only through b, which is fine to skip
@@ -405,30 +382,24 @@ bool FieldScanner::valid_np(int first, int last) const {
   for (int k = first; k <= last; ++k) {
     if (is_word(k)) {
       ++words;
-      const std::string_view w = word(k);
-      if (k > first && is_np_stop(w) && !(k > first && toks_[k].cap)) return false;
-      if (k > first && is_subject_pronoun(w)) return false;
+      if (k > first && has(k, kWcNpStop) && !toks_[k].cap) return false;
+      if (k > first && has(k, kWcSubjectPronoun)) return false;
     } else if (!is_abbrev_dot(k)) {
       return false;
     }
   }
   if (words < 1 || words > kMaxSpeakerWords) return false;
-  const std::string_view w0 = word(first);
-  const std::string_view wl = word(last);
-  if (!is_word(last) || is_determiner(wl) || is_np_preposition(wl) || is_conjunction(wl) || is_possessive(last)) {
+  if (!is_word(last) || has(last, kWcDeterminer | kWcNpPreposition | kWcConjunction) || is_possessive(last)) {
     return false;
   }
-  if (is_np_preposition(w0) || is_one_of(w0, {"on", "by", "after", "before", "during", "under", "over", "as",
-                                               "if", "when", "while", "because", "but", "and", "or", "so",
-                                               "there", "here", "that", "what", "which", "who"})) {
-    return false;
-  }
-  if (is_subject_pronoun(w0)) return first == last;
-  if (is_determiner(w0)) return words >= 2;
+  if (has(first, kWcNotSpeakerStart)) return false;
+  if (has(first, kWcSubjectPronoun)) return first == last;
+  if (has(first, kWcDeterminer)) return words >= 2;
   if (toks_[first].cap) return true;
   // A lower-case start: "officials", "senior officials", "police".
   if (words > 3) return false;
-  return is_people_noun(wl) || (wl.size() > 3 && (wl.back() == 's' || wl.back() == 'S'));
+  const std::string_view wl = word(last);
+  return has(last, kWcPeopleNoun) || (wl.size() > 3 && (wl.back() == 's' || wl.back() == 'S'));
 }
 
 // The speaker that ends right before token `end`, starting at `lo` or later. With `must_fill` the
@@ -459,30 +430,25 @@ NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, bool allow_a
 // The speaker that starts at token k (after an inverted cue: "said the parson", "said Mr. Verloc").
 NounPhrase FieldScanner::np_after(int k, int hi) const {
   if (!is_word(k) || k >= hi) return {};
-  const std::string_view w0 = word(k);
-  if (is_subject_pronoun(w0) || is_one_of(w0, {"him", "her"})) {
-    return is_subject_pronoun(w0) ? NounPhrase{k, k} : NounPhrase{};
-  }
+  if (has(k, kWcSubjectPronoun)) return NounPhrase{k, k};
   int last = k;
   int words = 1;
-  const bool name = toks_[k].cap && !is_determiner(w0);
+  const bool name = toks_[k].cap && !has(k, kWcDeterminer);
   for (int j = k + 1; j < hi && words < kMaxSpeakerWords; ++j) {
     if (is_abbrev_dot(j)) continue;
     if (!is_word(j)) break;
-    const std::string_view w = word(j);
     if (name) {
       if (toks_[j].cap) {
         last = j;
-      } else if (is_one_of(w, {"of", "de", "al", "bin", "van", "von", "da", "du", "la", "le", "del", "der"}) &&
-                 is_word(j + 1) && toks_[j + 1].cap) {
+      } else if (has(j, kWcNameParticle) && is_word(j + 1) && toks_[j + 1].cap) {
         // part of the name, taken with the next word
       } else {
         break;
       }
     } else {
-      if (is_np_stop(w) || is_time_word(w) || lex_.is_skip_word(w) || cue_at(j).words > 0) break;
-      if (is_np_preposition(w) && !(is_word(j + 1) && (is_determiner(word(j + 1)) || toks_[j + 1].cap))) break;
-      if (!is_np_preposition(w) && !is_determiner(w)) last = j;
+      if (has(j, kWcNpStop | kWcTime | kWcSkip | kWcCueHead) && (has(j, kWcNpStop | kWcTime | kWcSkip) || cue_at(j).words > 0)) break;
+      if (has(j, kWcNpPreposition) && !(has(j + 1, kWcDeterminer) || (is_word(j + 1) && toks_[j + 1].cap))) break;
+      if (!has(j, kWcNpPreposition | kWcDeterminer)) last = j;
     }
     ++words;
   }
@@ -494,26 +460,18 @@ NounPhrase FieldScanner::np_after(int k, int hi) const {
 // from `end`; returns the new end. `modal` is set when an auxiliary was skipped ("will say").
 int FieldScanner::skip_adverbials_back(int lo, int end, bool* modal) const {
   int e = end;
-  int n = 0;
-  while (e - 1 >= lo && n < 6) {
+  for (int n = 0; e - 1 >= lo && n < 6; ++n) {
     const int k = e - 1;
-    bool skip = false;
-    if (is_word(k)) {
-      const std::string_view w = word(k);
-      const bool digits = w[0] >= '0' && w[0] <= '9';
-      if (lex_.is_skip_word(w) || digits || (is_time_word(w) && (!toks_[k].cap || is_word(k - 1, {"on", "last", "this", "next"}) || is_time_word(word(k))))) {
-        // A capitalised month or day only counts as time after "on"/"last" or before a number.
-        if (toks_[k].cap && is_time_word(w) && !lex_.is_skip_word(w) &&
-            !(is_word(k - 1, {"on", "last", "this", "next", "in"}) || digits)) {
-          break;
-        }
-        skip = true;
-        if (is_modal(w)) *modal = true;
-      }
+    if (!is_word(k)) break;
+    const char c0 = text_[toks_[k].start];
+    bool skip = has(k, kWcSkip) || (c0 >= '0' && c0 <= '9');
+    if (!skip && has(k, kWcTime)) {
+      // "on", "last week" always; a capitalised day or month only in "on Tuesday", "last May".
+      skip = !toks_[k].cap || has(k - 1, kWcTime);
     }
     if (!skip) break;
+    if (has(k, kWcModal)) *modal = true;
     e = k;
-    ++n;
   }
   return e;
 }
@@ -521,8 +479,8 @@ int FieldScanner::skip_adverbials_back(int lo, int end, bool* modal) const {
 int FieldScanner::skip_adverbials_forward(int k, int hi) const {
   int n = 0;
   while (k < hi && n < 5 && is_word(k) &&
-         ((lex_.is_skip_word(word(k)) && !is_modal(word(k))) || (is_time_word(word(k)) && !toks_[k].cap) ||
-          (is_time_word(word(k)) && is_word(k - 1, {"on", "last", "this", "next"})))) {
+         ((has(k, kWcSkip) && !has(k, kWcModal)) || (has(k, kWcTime) && !toks_[k].cap) ||
+          (has(k, kWcTime) && is_word(k - 1, {"on", "last", "this", "next"})))) {
     ++k;
     ++n;
   }
@@ -535,7 +493,7 @@ bool FieldScanner::base_form_ok(const NounPhrase& np, bool modal) const {
   const std::string_view last = word(np.last);
   if (np.first == np.last && is_plural_pronoun(last)) return true;
   for (int k = np.first; k <= np.last; ++k) {
-    if (is_word(k) && is_conjunction(word(k))) return true;
+    if (is_word(k) && has(k, kWcConjunction)) return true;
   }
   if (is_people_noun(last)) return true;
   // "officials say", and "Analysts say" at a sentence start; not "Reuters" inside a name.
@@ -595,7 +553,7 @@ Attribution FieldScanner::attribute_after(int close_tok) const {
   for (int k = j + 1; k < hi; ++k) {  // "X said", "Russia's foreign ministry said in a statement"
     const CueMatch m = cue_at(k);
     if (m.words == 0 || m.cls == CueClass::kAccording) continue;
-    if (is_word(k - 1) && is_be(word(k - 1))) break;  // passive: "was told"
+    if (is_word(k - 1) && has(k - 1, kWcBe)) break;  // passive: "was told"
     bool modal = false;
     const int e = skip_adverbials_back(j, k, &modal);
     const NounPhrase np = np_before(j, e, /*must_fill=*/true);
@@ -666,12 +624,12 @@ Attribution FieldScanner::attribute_before(int open_tok) const {
       }
       return Attribution();
     }
-    if (is_word(s - 1) && is_be(word(s - 1))) return Attribution();
+    if (is_word(s - 1) && has(s - 1, kWcBe)) return Attribution();
     bool modal = false;
     const int e = skip_adverbials_back(lo, s, &modal);
     int start = lo;
-    while (start < e && is_word(start) && is_clause_opener(word(start)) && !toks_[start].cap) ++start;
-    if (start < e && is_word(start) && is_clause_opener(word(start))) ++start;  // "But the minister said:"
+    while (start < e && is_word(start) && has(start, kWcClauseOpener) && !toks_[start].cap) ++start;
+    if (start < e && is_word(start) && has(start, kWcClauseOpener)) ++start;  // "But the minister said:"
     if (is_punct(start, ',')) ++start;
     NounPhrase np = np_before(start, e, true);
     if (!np.ok() && start != lo) np = np_before(lo, e, true);
@@ -699,7 +657,8 @@ bool FieldScanner::emit_reported(const NounPhrase& speaker, int cue_first, int c
       drafts_[static_cast<std::size_t>(quote_of_tok_[static_cast<std::size_t>(content_first)])].attributed) {
     return false;  // `X said: "…"`, attributed already
   }
-  std::vector<int> inside;
+  std::vector<int>& inside = inside_;
+  inside.clear();
   for (int k = content_first; k <= content_last; ++k) {
     const int q = quote_of_tok_[static_cast<std::size_t>(k)];
     if (q == -2) return false;
@@ -728,8 +687,9 @@ bool FieldScanner::emit_reported(const NounPhrase& speaker, int cue_first, int c
   r.q.speaker = tok_span(speaker.first, speaker.last);
   r.q.has_cue = true;
   r.q.cue = tok_span(cue_first, cue_last);
-  r.q.method = headline() ? "headline" : "adjacent";
-  r.q.rule = inside.empty() ? rule : std::string(rule) + "+partial-quote";
+  r.method = headline() ? "headline" : "adjacent";
+  r.rule = rule;
+  r.rule_suffix = inside.empty() ? "" : "+partial-quote";
   r.open_tok = first;
   r.close_tok = last;
   r.attr_end_tok = last + 1;
@@ -745,7 +705,7 @@ bool FieldScanner::emit_reported(const NounPhrase& speaker, int cue_first, int c
 void FieldScanner::reported_speech(int first, int last) {
   if (last < first || static_cast<std::size_t>(last - first + 1) > kMaxSentenceTokens) return;
   int cs = first;  // clause start, after "But", "However,"
-  while (cs < last && is_word(cs) && is_clause_opener(word(cs)) && !is_word(cs + 1, {"said", "says"})) {
+  while (cs < last && is_word(cs) && has(cs, kWcClauseOpener) && !is_word(cs + 1, {"said", "says"})) {
     ++cs;
     if (is_punct(cs, ',')) ++cs;
   }
@@ -773,7 +733,7 @@ void FieldScanner::reported_speech(int first, int last) {
       }
       continue;
     }
-    if (is_word(k - 1) && is_be(word(k - 1))) continue;  // passive: "was told", "is said to"
+    if (is_word(k - 1) && has(k - 1, kWcBe)) continue;  // passive: "was told", "is said to"
 
     // Subject first: X [has also already | on Tuesday] said/warned/says …
     bool modal = false;
@@ -795,7 +755,7 @@ void FieldScanner::reported_speech(int first, int last) {
       } else if (m.cls == CueClass::kClausal) {
         if (is_word(c, {"that"}) || is_punct(c, ':') || is_punct(c, ',')) {
           ++c;
-        } else if (!(is_word(c) && (is_subject_pronoun(word(c)) || is_word(c, {"there"}))) && !is_mark(c)) {
+        } else if (!(is_word(c) && (has(c, kWcSubjectPronoun) || is_word(c, {"there"}))) && !is_mark(c)) {
           ok = false;
         }
       } else if (is_word(c, {"that"}) || is_punct(c, ':')) {
@@ -860,7 +820,8 @@ void FieldScanner::headline_claims() {
 
 void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
   // Position order within the paragraph (reported clauses were appended after the marks' quotes).
-  std::vector<int> order;
+  std::vector<int>& order = order_;
+  order.clear();
   for (std::size_t i = first_draft; i < drafts_.size(); ++i) {
     if (!drafts_[i].absorbed) order.push_back(static_cast<int>(i));
   }
@@ -871,7 +832,7 @@ void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
     if (d.direct && !d.attributed) {
       if (d.embedded && d.words <= kMaxScareWords && !d.ends_sentence) {
         d.q.kind = QuoteKind::kScare;
-        d.q.rule = "scare.short-unattributed";
+        d.rule = "scare.short-unattributed";
         continue;
       }
       int from = -1;
@@ -882,10 +843,10 @@ void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
         if (only_punct) from = prev;
       }
       if (from >= 0) {
-        d.q.rule = "floating.same-paragraph";
+        d.rule = "floating.same-paragraph";
       } else if (n == 0 && d.whole_paragraph && last_speaker_draft_ >= 0) {
         from = last_speaker_draft_;
-        d.q.rule = "floating.next-paragraph";
+        d.rule = "floating.next-paragraph";
       }
       if (from >= 0) {
         const Draft& src = drafts_[static_cast<std::size_t>(from)];
@@ -893,7 +854,7 @@ void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
         d.inherit_from = from;
         d.q.has_speaker = src.q.has_speaker;
         d.q.speaker = src.q.speaker;
-        d.q.method = "floating";
+        d.method = "floating";
       }
     }
     if (d.q.kind != QuoteKind::kScare) prev = order[n];
@@ -906,7 +867,8 @@ void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
 // [SECTION] Speaker resolution
 
 void FieldScanner::resolve_and_output() {
-  std::vector<int> order;
+  std::vector<int>& order = order_;
+  order.clear();
   for (const Draft& d : drafts_) {
     if (!d.absorbed) order.push_back(d.id);
   }
@@ -919,12 +881,12 @@ void FieldScanner::resolve_and_output() {
   while (ents_end != doc_.entities.end() && ents_end->field == field_) ++ents_end;
   const std::string_view text(text_);
 
-  struct Recent {
-    std::string_view speaker;
-    std::string resolved;
-  };
-  std::vector<Recent> recent;  // the last few speakers, newest last
+  std::vector<Recent>& recent = recent_;
+  recent.clear();
   constexpr std::size_t kRecent = 16;
+  const auto resolved_of = [&](const Recent& r) -> const std::string& {
+    return drafts_[static_cast<std::size_t>(r.draft)].q.resolved_speaker;
+  };
   auto ent_ptr = ents_begin;
   const Entity* last_person = nullptr;
   const Entity* last_group = nullptr;
@@ -956,17 +918,17 @@ void FieldScanner::resolve_and_output() {
         } else if (is_one_of(s, {"they", "it"}) && last_group) {
           resolved = last_group->canonical;
         }
-        if (resolved.empty() && !recent.empty() && !is_one_of(s, {"i", "you", "we"})) resolved = recent.back().resolved;
+        if (resolved.empty() && !recent.empty() && !is_one_of(s, {"i", "you", "we"})) resolved = resolved_of(recent.back());
       } else if (is_definite(first) && lower_head) {
         reference = true;
         if (lex_.is_statement_noun(head)) {
-          if (!recent.empty()) resolved = recent.back().resolved;
+          if (!recent.empty()) resolved = resolved_of(recent.back());
         } else {
           for (auto it = recent.rbegin(); it != recent.rend() && resolved.empty(); ++it) {
             const std::string_view r = it->speaker;
             for (std::size_t p = 0; p + head.size() <= r.size(); ++p) {
               if (equals_ignore_case(r.substr(p, head.size()), head)) {
-                resolved = it->resolved;
+                resolved = resolved_of(*it);
                 break;
               }
             }
@@ -1002,26 +964,36 @@ void FieldScanner::resolve_and_output() {
           if (has_cap && !common && !(name[0] >= 'a' && name[0] <= 'z')) resolved.assign(name);
         }
       }
-      if (reference && !resolved.empty()) q.method = "reference";
+      if (reference && !resolved.empty()) d.method = "reference";
       q.resolved_speaker = resolved;
       if (!resolved.empty()) {
-        recent.push_back({s, resolved});
+        recent.push_back({s, id});
         if (recent.size() > kRecent) recent.erase(recent.begin());
       }
     }
     doc_.quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
+    Quote& out = doc_.quotes.back();
+    out.method = d.method;
+    out.rule = d.rule;
+    out.rule += d.rule_suffix;
   }
 }
 
 // [SECTION] find_quotes
 
-void FieldScanner::run(const std::vector<Span>& paragraphs, const std::vector<Span>& sentences) {
+void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std::vector<Span>& sentences) {
+  field_ = field;
+  text_ = doc_.fields[static_cast<std::size_t>(field)].text;
+  drafts_.clear();
+  pending_ = false;
+  last_speaker_draft_ = -1;
   std::size_t s = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const Span range = paragraphs[p];
     toks_.clear();
     tokenize_quotes(text_, range, toks_);
     quote_of_tok_.assign(toks_.size(), -1);
+    cls_.assign(toks_.size(), kUnknownClass);
     used_cue_.assign(toks_.size(), 0);
     if (pending_ && !(ntok() > 0 && is_mark(0))) pending_ = false;
     const std::size_t first_draft = drafts_.size();
@@ -1046,15 +1018,16 @@ void FieldScanner::run(const std::vector<Span>& paragraphs, const std::vector<Sp
 
 void find_quotes(Document& doc) {
   doc.quotes.clear();
+  FieldScanner scanner(doc);
+  std::vector<Span> whole(1);
   for (std::size_t f = 0; f < doc.fields.size(); ++f) {
     const TextField& field = doc.fields[f];
     if (field.text.empty()) continue;
-    FieldScanner scanner(doc, static_cast<int>(f));
     if (static_cast<int>(f) == kBodyField) {
-      scanner.run(doc.paragraphs, doc.sentences);
+      scanner.run(kBodyField, doc.paragraphs, doc.sentences);
     } else {
-      const std::vector<Span> whole{trim_span(field.text, {0, static_cast<std::uint32_t>(field.text.size())})};
-      scanner.run(whole, whole);
+      whole[0] = trim_span(field.text, {0, static_cast<std::uint32_t>(field.text.size())});
+      scanner.run(static_cast<int>(f), whole, whole);
     }
   }
   std::stable_sort(doc.quotes.begin(), doc.quotes.end(), [](const Quote& a, const Quote& b) {

@@ -88,6 +88,11 @@ CueLexicon::CueLexicon(std::string_view data) : storage_(data) {
                            [](const Entry& a, const Entry& b) { return a.rest.size() > b.rest.size(); });
           ++forms_;
         }
+        const std::string_view head = form.substr(0, std::min(form.find(' '), form.size()));
+        if (head.size() >= 2) {
+          const std::size_t h = filter_hash(head);
+          filter_[h >> 6] |= std::uint64_t{1} << (h & 63);
+        }
         if (!form.empty() && form[0] >= 'a' && form[0] <= 'z') {
           const std::size_t len = std::min<std::size_t>(std::min(form.find(' '), form.size()), 31);
           first_letters_[len] |= 1u << (form[0] - 'a');
@@ -118,6 +123,109 @@ CueMatch CueLexicon::match(const std::string_view* words, int n) const {
     if (ok) return CueMatch{e.cls, static_cast<int>(e.rest.size()) + 1, e.base_form};
   }
   return none;
+}
+
+// [SECTION] Word classes
+
+namespace {
+
+struct ClassList {
+  std::uint32_t cls;
+  const char* words;  // space separated
+};
+
+// The finder's grammar words (the cue lexicon adds cue heads, skip words and statement nouns).
+const ClassList kClassLists[] = {
+    {kWcSubjectPronoun, "he she they it we i you"},
+    {kWcPluralPronoun, "they we i you"},
+    {kWcDeterminer, "the a an this that these those his her its their our my your some many several both all "
+                    "most one two three four five another other each every no few senior top"},
+    {kWcDefinite, "the this that these those his her its their our"},
+    {kWcNpStop, "that which when if because but so than as to is was are were be been being has have had not "
+                "also who whom where while after before since though although then there here would will could "
+                "can should may might must do does did said says say against by into about over under between "
+                "through during without within upon it him them me us"},
+    {kWcNpPreposition, "of for at from in with"},
+    {kWcConjunction, "and &"},
+    {kWcBe, "is was are were be been being am get got gets"},
+    {kWcModal, "will would could can may might should must did do does to not never"},
+    {kWcTime, "monday tuesday wednesday thursday friday saturday sunday on last this next week weekend month "
+              "year night morning afternoon evening earlier later january february march april may june july "
+              "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"},
+    {kWcTitleAbbrev, "mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr rev u.s u.k u.n adm maj cmdr pres"},
+    {kWcClauseOpener, "and but so yet however meanwhile still instead separately also now then thus moreover "
+                      "further furthermore"},
+    {kWcPeopleNoun, "police staff people military army government media press management clergy personnel "
+                    "crew prosecution defence defense"},
+    {kWcNameParticle, "of de al bin van von da du la le del der"},
+    {kWcNotSpeakerStart, "of for at from in with on by after before during under over as if when while because "
+                         "but and or so there here that what which who"},
+};
+
+}  // namespace
+
+const WordClasses& WordClasses::instance() {
+  static const WordClasses classes;
+  return classes;
+}
+
+bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
+  if (w.empty() || w.size() > 16) return false;
+  a = b = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(lower(w[i]));
+    if (c >= 0x80) return false;
+    if (i < 8) a |= static_cast<std::uint64_t>(c) << (8 * i);
+    else b |= static_cast<std::uint64_t>(c) << (8 * (i - 8));
+  }
+  return true;
+}
+
+namespace {
+std::size_t slot_of(std::uint64_t a, std::uint64_t b, std::size_t mask) {
+  std::uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  return static_cast<std::size_t>(h) & mask;
+}
+}  // namespace
+
+void WordClasses::add(std::string_view word, std::uint32_t cls) {
+  std::uint64_t a, b;
+  if (!pack(word, a, b)) return;
+  for (std::size_t i = slot_of(a, b, kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    Slot& s = slots_[i];
+    if (!s.used) {
+      s = Slot{a, b, cls, true};
+      return;
+    }
+    if (s.a == a && s.b == b) {
+      s.cls |= cls;
+      return;
+    }
+  }
+}
+
+WordClasses::WordClasses() : slots_(kSlots) {
+  for (const ClassList& list : kClassLists) {
+    std::string_view words(list.words);
+    while (!words.empty()) {
+      const std::size_t sp = words.find(' ');
+      add(words.substr(0, sp), list.cls);
+      if (sp == std::string_view::npos) break;
+      words.remove_prefix(sp + 1);
+    }
+  }
+  CueLexicon::instance().for_each_word([this](std::string_view w, std::uint32_t cls) { add(w, cls); });
+}
+
+std::uint32_t WordClasses::lookup(std::string_view word) const {
+  std::uint64_t a, b;
+  if (!pack(word, a, b)) return 0;
+  for (std::size_t i = slot_of(a, b, kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    const Slot& s = slots_[i];
+    if (!s.used) return 0;
+    if (s.a == a && s.b == b) return s.cls;
+  }
 }
 
 }  // namespace gloss

@@ -37,6 +37,48 @@ struct CaseInsensitiveEqual {
 };
 bool equals_ignore_case(std::string_view a, std::string_view b);
 
+// Word classes of the quotation finder's grammar, as bits. One lookup gives all the classes of a word.
+enum WordClass : std::uint32_t {
+  kWcCueHead = 1u << 0,          // first word of a cue in the lexicon
+  kWcSkip = 1u << 1,             // lexicon S: may stand between speaker and cue
+  kWcStatementNoun = 1u << 2,    // lexicon N: "statement", "report"
+  kWcSubjectPronoun = 1u << 3,   // he she they it we i you
+  kWcPluralPronoun = 1u << 4,    // they we i you (take "say")
+  kWcDeterminer = 1u << 5,       // the a an this his their some two ...
+  kWcDefinite = 1u << 6,         // the this that these those his her its their our
+  kWcNpStop = 1u << 7,           // never inside a speaker phrase (that, which, is, has, ...)
+  kWcNpPreposition = 1u << 8,    // of for at from in with: allowed inside a speaker phrase
+  kWcConjunction = 1u << 9,      // and &
+  kWcBe = 1u << 10,              // is was were be been ... (passive before a cue)
+  kWcModal = 1u << 11,           // will would could did ... (allows a base-form cue)
+  kWcTime = 1u << 12,            // on Tuesday, last week, in March
+  kWcTitleAbbrev = 1u << 13,     // Mr Mrs Dr Gen ... (their dot is not a sentence end)
+  kWcClauseOpener = 1u << 14,    // but and however meanwhile ... at a clause start
+  kWcPeopleNoun = 1u << 15,      // police staff people: plural without -s
+  kWcNameParticle = 1u << 16,    // of de al bin van von ... inside names
+  kWcNotSpeakerStart = 1u << 17, // on by after ... cannot start a speaker phrase
+};
+
+// word -> WordClass bits; ASCII words of up to 16 bytes, case-insensitive; anything else has no class.
+// An open-addressing table keyed by the packed lower-case bytes: no hashing of strings, no allocation.
+class WordClasses {
+ public:
+  static const WordClasses& instance();
+  std::uint32_t lookup(std::string_view word) const;
+
+ private:
+  WordClasses();
+  void add(std::string_view word, std::uint32_t cls);
+  static bool pack(std::string_view word, std::uint64_t& a, std::uint64_t& b);
+  struct Slot {
+    std::uint64_t a = 0, b = 0;
+    std::uint32_t cls = 0;
+    bool used = false;
+  };
+  static constexpr std::size_t kSlots = 4096;  // power of two, several times the word count
+  std::vector<Slot> slots_;
+};
+
 class CueLexicon {
  public:
   // The lexicon parsed from kQuoteCuesData (built once, on first use).
@@ -46,8 +88,21 @@ class CueLexicon {
   // The longest cue starting at words[0]; words[1..n) are the words that follow (case-insensitive).
   CueMatch match(const std::string_view* words, int n) const;
   bool is_skip_word(std::string_view word) const { return quick_reject(word) ? false : skip_.count(word) > 0; }
+  // A cheap filter (length and first letter): false means `word` starts no cue and is no skip word.
+  bool maybe_cue(std::string_view word) const {
+    if (word.size() < 2 || word.size() > 31) return false;
+    const std::size_t h = filter_hash(word);
+    return (filter_[h >> 6] >> (h & 63)) & 1u;
+  }
   bool is_statement_noun(std::string_view word) const { return nouns_.count(word) > 0; }
   std::size_t form_count() const { return forms_; }  // for tests: how many cue forms were read
+  // Calls f(word, cls) for every cue head, skip word and statement noun (to build WordClasses).
+  template <typename F>
+  void for_each_word(F f) const {
+    for (const auto& kv : cues_) f(kv.first, kWcCueHead);
+    for (const auto& kv : skip_) f(kv.first, kWcSkip);
+    for (const auto& kv : nouns_) f(kv.first, kWcStatementNoun);
+  }
 
  private:
   struct Entry {
@@ -56,6 +111,12 @@ class CueLexicon {
     bool base_form;
   };
   bool quick_reject(std::string_view word) const;
+  // A Bloom-like filter on (length, first two letters, last letter) of cue heads and skip words.
+  static std::size_t filter_hash(std::string_view w) {
+    const auto lc = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) | 0x20); };
+    return ((w.size() * 0x9E37u) ^ (lc(w[0]) * 0x85EBu) ^ (lc(w[1]) * 0xC2B3u) ^ (lc(w.back()) * 0x27D5u)) & 8191u;
+  }
+  std::uint64_t filter_[8192 / 64] = {};
 
   std::string storage_;  // the data with '_' turned into ' ': entries point into it
   std::unordered_map<std::string_view, std::vector<Entry>, CaseInsensitiveHash, CaseInsensitiveEqual> cues_;

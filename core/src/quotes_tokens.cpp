@@ -5,8 +5,20 @@
 namespace gloss {
 namespace {
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// Byte classes, one table lookup each (the scanner's hot loop).
+struct ByteTable {
+  bool alnum[256] = {};
+  bool space[256] = {};
+  constexpr ByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      alnum[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    }
+  }
+};
+constexpr ByteTable kBytes;
+bool is_alnum(char c) { return kBytes.alnum[static_cast<unsigned char>(c)]; }
+bool is_space(char c) { return kBytes.space[static_cast<unsigned char>(c)]; }
 
 enum class Seq : std::uint8_t {
   kNone, kNbsp, kLeftDouble, kRightDouble, kLowDouble, kLeftSingle, kRightSingle, kLeftGuillemet,
@@ -136,10 +148,10 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
       const std::size_t start = i;
       i += len;
       while (i < end) {
+        while (i < end && is_alnum(t[i])) ++i;
+        if (i >= end) break;
         const char d = t[i];
-        if (is_alnum(d)) {
-          ++i;
-        } else if (static_cast<unsigned char>(d) >= 0x80) {
+        if (static_cast<unsigned char>(d) >= 0x80) {
           std::size_t l = 1;
           const Seq s = classify_seq(t, i, end, l);
           if (s == Seq::kNone) {
