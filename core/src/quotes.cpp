@@ -396,6 +396,8 @@ bool FieldScanner::valid_np(int first, int last) const {
   if (has(first, kWcSubjectPronoun)) return first == last;
   if (has(first, kWcDeterminer)) return words >= 2;
   if (toks_[first].cap) return true;
+  // A title before a name: "fire chief Helen Ward", "lead author Sofia Lindqvist".
+  if (toks_[last].cap && is_word(last - 1) && toks_[last - 1].cap) return true;
   // A lower-case start: "officials", "senior officials", "police".
   if (words > 3) return false;
   const std::string_view wl = word(last);
@@ -490,15 +492,20 @@ int FieldScanner::skip_adverbials_forward(int k, int hi) const {
 // "say" (base form) needs a plural or pronoun subject or an auxiliary ("officials say", "will say").
 bool FieldScanner::base_form_ok(const NounPhrase& np, bool modal) const {
   if (modal) return true;
-  const std::string_view last = word(np.last);
-  if (np.first == np.last && is_plural_pronoun(last)) return true;
-  for (int k = np.first; k <= np.last; ++k) {
-    if (is_word(k) && has(k, kWcConjunction)) return true;
+  int head = np.last;  // the head noun: before "of"/"from" ("Delegates from the north say")
+  for (int k = np.first + 1; k <= np.last; ++k) {
+    if (has(k, kWcConjunction)) return true;
+    if (has(k, kWcNpPreposition)) {
+      head = k - 1;
+      break;
+    }
   }
-  if (is_people_noun(last)) return true;
+  const std::string_view last = word(head);
+  if (np.first == np.last && is_plural_pronoun(last)) return true;
+  if (has(head, kWcPeopleNoun)) return true;
   // "officials say", and "Analysts say" at a sentence start; not "Reuters" inside a name.
-  return last.size() > 3 && (last.back() == 's' || last.back() == 'S') && !is_possessive(np.last) &&
-         (!toks_[np.last].cap || np.first == np.last);
+  return last.size() > 3 && (last.back() == 's' || last.back() == 'S') && !is_possessive(head) &&
+         (!toks_[head].cap || np.first == head);
 }
 
 // [SECTION] Direct quotes: attribution after, before, in headlines
@@ -742,16 +749,20 @@ void FieldScanner::reported_speech(int first, int last) {
     if (np.ok() && (!m.base_form || base_form_ok(np, modal))) {
       int c = skip_adverbials_forward(cue_last + 1, end + 1);
       bool ok = true;
-      if (is_word(c, {"to", "by", "for", "with", "about", "goodbye", "sorry", "so", "nothing", "yes", "no", "in"})) {
+      int that = -1;  // "said in a statement that", "told reporters on Tuesday that"
+      for (int t = c; t <= end && t < c + 8; ++t) {
+        if (is_word(t) && word(t) == "that") {
+          that = t;
+          break;
+        }
+        if (!is_word(t) && !is_abbrev_dot(t) && !is_punct(t, ',')) break;
+      }
+      if (that >= 0) {
+        c = that + 1;
+      } else if (is_word(c, {"to", "by", "for", "with", "about", "goodbye", "sorry", "so", "nothing", "in"})) {
         ok = false;
       } else if (m.cls == CueClass::kListener) {
-        for (int t = c; t <= end && t < c + 7; ++t) {  // told reporters [on Tuesday] that …
-          if (is_word(t, {"that"})) {
-            c = t + 1;
-            break;
-          }
-          if (!is_word(t) && !is_abbrev_dot(t)) break;
-        }
+        // "warned the United States against ...": the listener is part of what was said
       } else if (m.cls == CueClass::kClausal) {
         if (is_word(c, {"that"}) || is_punct(c, ':') || is_punct(c, ',')) {
           ++c;
@@ -838,9 +849,13 @@ void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
       int from = -1;
       if (prev >= 0 && drafts_[static_cast<std::size_t>(prev)].attributed && d.open_tok >= 0) {
         const Draft& p = drafts_[static_cast<std::size_t>(prev)];
-        bool only_punct = p.attr_end_tok <= d.open_tok;
-        for (int k = p.attr_end_tok; only_punct && k < d.open_tok; ++k) only_punct = is_sentence_end(k);
-        if (only_punct) from = prev;
+        // `"A," X said [in a statement | , the clinic's director]. "B."`: the rest of the attribution
+        // sentence, then the next quote.
+        int k = p.attr_end_tok;
+        while (k < d.open_tok && k - p.attr_end_tok < 10 && (is_word(k) || is_punct(k, ',') || is_abbrev_dot(k))) ++k;
+        bool follows = k < d.open_tok && p.attr_end_tok <= d.open_tok;
+        while (follows && k < d.open_tok) follows = is_sentence_end(k++);
+        if (follows) from = prev;
       }
       if (from >= 0) {
         d.rule = "floating.same-paragraph";
