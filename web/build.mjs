@@ -36,14 +36,15 @@ copyFileSync(path.join(web, 'src/gloss-embed.css'), path.join(dist, 'gloss-embed
 copyFileSync(path.join(web, 'gloss.d.ts'), path.join(dist, 'gloss.d.ts'));
 copyFileSync(path.join(root, 'tests/golden/01_port_strike.txt'), path.join(dist, 'samples/01_port_strike.txt'));
 
-// The font subset: the same ranges as gloss::panel::PanelGlyphRanges() minus the rarely needed
-// Vietnamese and polytonic Greek blocks (they cost ~20 KB gzipped; those characters draw as U+FFFD).
+// The font subset (one face, regular: the headline is drawn larger, not bold, to stay in budget):
+// Latin, Latin-1, Latin Extended-A/B, combining marks, Greek, Cyrillic, punctuation, currency, the few
+// symbols and arrows the panel's UI draws, and U+FFFD, which anything else is drawn as.
 const UNICODES = [
-  'U+0020-007E', 'U+00A0-024F', 'U+0250-02FF', 'U+0300-036F', 'U+0370-03FF', 'U+0400-052F', 'U+2000-206F',
-  'U+20A0-20CF', 'U+2100-214F', 'U+2190-21FF', 'U+2212', 'U+25A0-25FF', 'U+FFFD',
+  'U+0020-007E', 'U+00A0-024F', 'U+0300-036F', 'U+0370-03FF', 'U+0400-04FF', 'U+2000-206F', 'U+20A0-20CF',
+  'U+2116', 'U+2122', 'U+2190-21FF', 'U+2212', 'U+25A0-25FF', 'U+FFFD',
 ].join(',');
 const fonts = '/usr/share/fonts/truetype/dejavu';
-for (const [face, out] of [['DejaVuSans.ttf', 'gloss-font.ttf'], ['DejaVuSans-Bold.ttf', 'gloss-font-bold.ttf']]) {
+for (const [face, out] of [['DejaVuSans.ttf', 'gloss-font.ttf']]) {
   const target = path.join(dist, out);
   const source = path.join(fonts, face);
   if (existsSync(target) && statSync(target).mtimeMs > statSync(source).mtimeMs && statSync(target).mtimeMs > statSync(fileURLToPath(import.meta.url)).mtimeMs) continue;

@@ -40,11 +40,8 @@ import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
     if (loading) return loading;
     loading = (async () => {
       addStylesheet();
-      const [wasmModule, regular, bold] = await Promise.all([
-        compileWasm(asset('gloss.wasm')),
-        fetchBytes(asset('gloss-font.ttf')),
-        fetchBytes(asset('gloss-font-bold.ttf')).catch(() => new Uint8Array(0)),
-      ]);
+      const [wasmModule, regular] = await Promise.all([compileWasm(asset('gloss.wasm')), fetchBytes(asset('gloss-font.ttf'))]);
+      const bold = new Uint8Array(0); // the headline uses the regular face, larger (one font file to load)
       let core = null;
       const restart = () => { core = null; };
       const current = () => core || (core = instantiate(wasmModule, {}, (m) => logOnce(new Error(m), 'WebAssembly')));

@@ -98,12 +98,13 @@ test('JS API JSON in Chromium equals the native CLI on every fixture (gloss, w3c
       assert.equal(js + '\n', native, `${name} ${format}`);
       compared++;
     }
-    // The object form carries UTF-16 offsets that index the JS string (for JSON input a span covers
-    // the escaped source text while "text" is decoded, so only the other formats compare as equal).
+    // The object form carries UTF-16 offsets that index the JS string. Text decoded from JSON (a JSON
+    // article, related titles in the var_dump blob) is the exception: its spans cover the escaped source.
     const ok = await page.evaluate((t) => {
       const d = glossDemo.gloss.annotate(t);
       if (d.format === 'json') return true;
-      return [...d.sentences, ...d.entities, ...d.quotes].every((s) => t.slice(s.start16, s.end16) === s.text);
+      return [...d.sentences, ...d.entities, ...d.quotes].filter((s) => !String(s.field).startsWith('related'))
+        .every((s) => t.slice(s.start16, s.end16) === s.text);
     }, text);
     assert.ok(ok, `${name}: start16/end16 slice the JS string to each span's text`);
   }
@@ -149,27 +150,32 @@ test('the canvas shows highlight colours where the entities are', async (t) => {
 
 test('clicking an entity in the accessible side list selects it in the panel', async (t) => {
   const { page, context } = await demo();
-  const count = await page.locator('.gloss-mirror button[data-kind="entity"]').count();
+  // Entities when the core finds some, else quotations (same list mechanics).
+  let kind = 'entity';
+  let count = await page.locator('.gloss-mirror button[data-kind="entity"]').count();
   if (count === 0) {
-    t.skip('the core finds no entities yet: nothing to click');
-    await context.close();
-    return;
+    kind = 'quote';
+    count = await page.locator('.gloss-mirror button[data-kind="quote"]').count();
+    t.diagnostic('no entities found by the core: testing with a quotation');
   }
+  assert.ok(count > 0, 'the lists have items');
   await page.evaluate(() => { window.__events = []; glossDemo.handle.on('select', (e) => window.__events.push(e)); });
-  const button = page.locator('.gloss-mirror button[data-kind="entity"]').nth(Math.min(1, count - 1));
+  const button = page.locator(`.gloss-mirror button[data-kind="${kind}"]`).nth(Math.min(1, count - 1));
   const index = Number(await button.getAttribute('data-index'));
   assert.ok(await button.getAttribute('aria-label'));
   await button.focus();
   await page.keyboard.press('Enter'); // keyboard, as a screen-reader user would
-  await page.waitForFunction(() => window.__events.length > 0);
-  const r = await page.evaluate(() => ({ events: window.__events, selected: glossDemo.handle.module._gloss_panel_selected_entity(),
-    live: document.querySelector('.gloss-live').textContent }));
-  assert.equal(r.events[0].kind, 'entity');
-  assert.equal(r.events[0].index, index);
-  assert.equal(r.events[0].source, 'list');
+  await page.waitForFunction((k) => window.__events.some((e) => e.kind === k && e.index >= 0), kind);
+  const r = await page.evaluate((k) => ({ event: window.__events.find((e) => e.kind === k && e.index >= 0),
+    selected: k === 'entity' ? glossDemo.handle.module._gloss_panel_selected_entity() : glossDemo.handle.module._gloss_panel_selected_quote(),
+    live: document.querySelector('.gloss-live').textContent }), kind);
+  assert.equal(r.event.index, index);
+  assert.equal(r.event.source, 'list');
+  assert.ok(r.event[kind], 'the event carries the item');
   assert.equal(r.selected, index);
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   assert.match(r.live, /^Selected /);
+  await page.screenshot({ path: path.join(outDir, `demo-selected-${kind}.png`) });
   await context.close();
 });
 
