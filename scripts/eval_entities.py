@@ -6,8 +6,8 @@ Runs `gloss annotate --jsonl` on the texts and prints precision / recall / F1 pe
 and for overlapping spans (same type, any overlap), micro-averaged over all types.
 
 Gloss types map to the gold's CoNLL-style classes: GPE/LOC/FAC -> LOC, NORP/EVENT/PRODUCT -> MISC,
-PERSON, ORG; DATE/TIME/MONEY/PERCENT are ignored. With --types PERSON,ORG,LOC only those classes count
-(use it for sets without MISC, such as UNER PUD).
+PERSON, ORG; DATE/TIME/MONEY/PERCENT are ignored. Only the classes the gold file uses are scored (UNER PUD
+has no MISC), or those given with --types PERSON,ORG,LOC.
 
   python3 scripts/eval_entities.py --gloss build/native-release/native/gloss ../shared/dev-data/ner_dev.jsonl
 """
@@ -37,7 +37,8 @@ def main():
         outs = [json.loads(l) for l in run.stdout.decode("utf-8").splitlines() if l.strip()]
         if len(outs) != len(docs):
             sys.exit("eval: %d documents in, %d results out" % (len(docs), len(outs)))
-        wanted = set(args.types.split(",")) if args.types else None
+        # Score the classes the gold set annotates (UNER PUD has no MISC), unless told otherwise.
+        wanted = set(args.types.split(",")) if args.types else {e["type"] for d in docs for e in d["entities"]}
         exact = collections.defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
         over = collections.defaultdict(lambda: [0, 0, 0])
         errors = []

@@ -217,6 +217,34 @@ TEST_CASE("entities: non-ASCII, hyphenated and possessive names keep exact byte 
   CHECK(find(led, "US") != nullptr);
 }
 
+TEST_CASE("entities: sports stories, results tables and lines in capitals", "[entities]") {
+  const Document doc = make_doc(
+      "SOCCER - LEAGUE RESULTS FROM JAPAN.\nLONDON 1996-08-30\nResults of the matches on Friday:\n"
+      "Barnsley 2 Chelsea 1\nLiverpool 3 Arsenal 0\nNewcastle 1-1 Everton\n"
+      "Leeds beat Wimbledon 2-0 at Elland Road in Leeds on Saturday.\n");
+  INFO(dump(doc));
+  for (const char* club : {"Barnsley", "Chelsea", "Liverpool", "Arsenal", "Newcastle", "Everton"}) {
+    const Entity* e = find(doc, club);
+    REQUIRE(e != nullptr);
+    CHECK(e->type == EntityType::kOrg);
+  }
+  // The dateline's city and the venue after "in" stay places; capitals are read through the lexicon.
+  REQUIRE(find(doc, "LONDON") != nullptr);
+  CHECK(find(doc, "LONDON")->type == EntityType::kGpe);
+  REQUIRE(find(doc, "JAPAN") != nullptr);
+  CHECK(find(doc, "JAPAN")->type == EntityType::kGpe);
+  for (const char* noise : {"SOCCER", "LEAGUE", "RESULTS", "FROM"}) CHECK(find(doc, noise) == nullptr);
+  int leeds_place = 0;
+  for (const Entity& e : doc.entities) {
+    if (doc.body().slice(e.span) == "Leeds" && e.type == EntityType::kGpe) ++leeds_place;
+  }
+  CHECK(leeds_place == 1);
+  // Not a sports story: a town stays a place.
+  const Document plain = make_doc("The council of Barnsley met on Friday.");
+  REQUIRE(find(plain, "Barnsley") != nullptr);
+  CHECK(find(plain, "Barnsley")->type == EntityType::kGpe);
+}
+
 TEST_CASE("entities: invalid UTF-8 never crashes and offsets stay in the field", "[entities]") {
   const std::string body = std::string("Talks in \xff\xfe Moscow \xc3 and Paris\xe2\x82 ended. \xf0\x9f\x98\x80 Kim Smith said.");
   const Document doc = make_doc(body, "\xff" "Russia \xc0\xaf");

@@ -191,8 +191,8 @@ def add_wordnet(lex, synsets, words):
                     link = first_lemma_of[("n", tgt)]
                     break
         for i, n in enumerate(names):
-            if not is_name(n) or n.lower() in words and typ == "PERSON":
-                continue
+            if not is_name(n) or n.lower() in words and (typ == "PERSON" or n.isupper()):
+                continue  # "IN" (Indiana), "OR": capitals that are also common words
             # A lemma shared by several synsets (Russia: the federation, the USSR, the empire) is its own
             # canonical; otherwise every lemma points to the synset's first (US -> United States).
             canon = n if i == 0 or len(lemma_synsets.get(n, [])) > 1 else names[0]

@@ -41,6 +41,7 @@ struct Scratch {
   std::vector<std::uint8_t> used;
   std::vector<TokenInfo> info;
   std::string buf;
+  bool sports = false;  // the body reads like a sports story (results): towns name their clubs
 };
 
 bool is_name_type(EntityType t) {
@@ -52,14 +53,15 @@ class FieldRecogniser {
   FieldRecogniser(const Lexicon& lex, std::string_view text, FieldKind kind, const DateAnchor& anchor,
                   const KnownMap& known, Scratch& scratch, std::vector<Candidate>& out)
       : lex_(lex), text_(text), kind_(kind), anchor_(anchor), known_(known), toks_(scratch.tokens),
-        used_(scratch.used), info_(scratch.info), scratch_(scratch.buf), out_(out) {}
+        used_(scratch.used), info_(scratch.info), scratch_(scratch.buf), sports_(scratch.sports), out_(out) {}
 
   void run() {
     tokenize(text_, lex_, toks_);
     used_.assign(toks_.size(), 0);
     info_.assign(toks_.size(), TokenInfo{});
     detect_case_style();
-    if (all_caps_) return;  // a headline in capitals: nothing reliable to read from case
+    mark_caps_lines();
+    if (kind_ == FieldKind::kBody) sports_ = detect_sports();
     const std::size_t first = out_.size();
     numeric_pass();
     const std::size_t middle = out_.size();
@@ -100,10 +102,64 @@ class FieldRecogniser {
     if (toks_[i].is(kTokAllCaps)) return false;
     TokenInfo& t = info_[i];
     if (!(t.looked_up & 2)) {
-      const bool w = toks_[i].is(kTokLower) ? (flags(i) & kLexWord) != 0 : lex_.is_word_lower(word(i));
+      std::string_view wd = word(i);
+      const std::size_t apos = wd.find_first_of("'\xE2");  // "He'd", "It’s": judge the word before
+      if (apos != std::string_view::npos && apos > 0) wd = wd.substr(0, apos);
+      const bool w = toks_[i].is(kTokLower) ? (flags(i) & kLexWord) != 0 : lex_.is_word_lower(wd);
       t.looked_up |= w ? 6 : 2;
     }
     return (t.looked_up & 4) != 0;
+  }
+
+  // Lines written in capitals ("SOCCER - JAPAN GET LUCKY WIN", "LONDON 1996-08-30"): there only names
+  // the lexicon knows (looked up in title case) count. Marks their tokens with bit 3 of TokenInfo.
+  void mark_caps_lines() {
+    const std::size_t n = toks_.size();
+    for (std::size_t a = 0; a < n;) {
+      std::size_t b = a + 1;
+      while (b < n && !toks_[b].is(kTokNewlineBefore)) ++b;
+      int caps = 0, other = 0;
+      for (std::size_t k = a; k < b; ++k) {
+        const Token& t = toks_[k];
+        if (!t.is(kTokWord) || t.end - t.start < 2) continue;
+        if (t.is(kTokAllCaps)) {
+          ++caps;
+        } else if (t.is(kTokLower) || t.is(kTokUpper)) {
+          ++other;
+        }
+      }
+      if ((all_caps_ || caps >= 2) && caps > 4 * other) {
+        for (std::size_t k = a; k < b; ++k) info_[k].looked_up |= 8;
+      }
+      a = b;
+    }
+  }
+  bool in_caps_line(std::size_t i) const { return (info_[i].looked_up & 8) != 0; }
+
+  // Title case of an all-capitals slice ("SOUTH KOREA" -> "South Korea") in scratch_ (ASCII letters only).
+  std::string_view title_cased(std::string_view s) {
+    scratch_.assign(s);
+    bool start = true;
+    for (char& c : scratch_) {
+      const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (letter && !start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      start = !letter && c != '\'' ;
+    }
+    return scratch_;
+  }
+
+  // Scores ("2-1", "3-0") three times or more: a sports story.
+  bool detect_sports() const {
+    int scores = 0;
+    for (std::size_t k = 0; k + 2 < toks_.size(); ++k) {
+      const Token& x = toks_[k];
+      const Token& y = toks_[k + 2];
+      if (x.is(kTokNumber) && y.is(kTokNumber) && x.end - x.start <= 2 && y.end - y.start <= 2 &&
+          toks_[k + 1].start == x.end && toks_[k + 1].end == y.start && text_[x.end] == '-') {
+        if (++scores >= 3) return true;
+      }
+    }
+    return false;
   }
 
   void detect_case_style() {
@@ -184,13 +240,19 @@ class FieldRecogniser {
   std::size_t name_match(std::size_t p, std::size_t limit, const LexEntry** found, const Known** known) const {
     *found = nullptr;
     *known = nullptr;
-    const bool multi = (flags(p) & kLexMultiStart) != 0 || !known_.empty();
+    const bool multi = (flags(p) & kLexMultiStart) != 0 || !known_.empty() || toks_[p].is(kTokAllCaps);
     for (std::size_t len = multi ? std::min(kMaxGazTokens, limit - p) : 1; len >= 1; --len) {
       if (!toks_[p + len - 1].is(kTokWord)) continue;
       const std::string_view s = slice(p, p + len);
       if (const LexEntry* e = len == 1 ? entry(p) : lex_.find(s); e && e->has_type()) {
         *found = e;
         return len;
+      }
+      if (toks_[p].is(kTokAllCaps) && (len > 1 || s.size() > 3 || (in_caps_line(p) && s.size() == 3))) {
+        if (const LexEntry* e = lex_.find(const_cast<FieldRecogniser*>(this)->title_cased(s)); e && e->has_type()) {
+          *found = e;
+          return len;
+        }
       }
       if (known_.empty()) continue;
       if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
@@ -213,7 +275,8 @@ class FieldRecogniser {
         p += len;
         continue;
       }
-      bool drop = false;  // connectors ("of", "van") stay inside; runs are trimmed to capitals below
+      bool drop = in_caps_line(p);  // on a line in capitals only known names count
+      // connectors ("of", "van") stay inside; runs are trimmed to capitals below
       if (is_cap(p) && (title_case_ || (p == a && toks_[p].is(kTokSentenceStart))) && common_word(p)) {
         const bool first_name = (flags(p) & kLexFirst) && p + 1 < b && is_cap(p + 1) && !common_word(p + 1);
         const bool title = (flags(p) & (kLexTitle | kLexHonorific)) != 0 && p + 1 < b;
@@ -259,6 +322,14 @@ class FieldRecogniser {
   }
 
   void emit_entry(std::size_t a, std::size_t b, const LexEntry& e) {
+    const bool dateline = (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
+                          ((toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4) || word(b) == ",");
+    if (sports_ && e.entity_type() == EntityType::kGpe && e.origin != "iso3166-1" && e.origin != "entity_names.tsv" &&
+        !dateline && !(a > 0 && toks_[a - 1].is(kTokLower) && (flags(a - 1) & kLexLocPrep))) {
+      // In a sports story a town names its club ("Barnsley 2 Chelsea 1"); after "in"/"at" it is the venue.
+      emit(a, b, EntityType::kOrg, 2, "context:sports-club", e.key);
+      return;
+    }
     emit(a, b, e.entity_type(), 3, "lexicon", e.canonical, e.origin, e.link);
   }
 
@@ -269,6 +340,9 @@ class FieldRecogniser {
     {
       const std::string_view s = slice(a, b);
       if (const LexEntry* e = lex_.find(s); e && e->has_type()) return emit_entry(a, b, *e);
+      if (toks_[a].is(kTokAllCaps) && (b - a > 1 || s.size() > 3 || (in_caps_line(a) && s.size() == 3))) {
+        if (const LexEntry* e = lex_.find(title_cased(s)); e && e->has_type()) return emit_entry(a, b, *e);
+      }
       if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
         emit(a, b, it->second.type, 2, "document", it->second.canonical);
         return;
@@ -284,9 +358,15 @@ class FieldRecogniser {
     if (b - a >= 2) {
       std::size_t last = b - 1;
       while (last > a && (flags(last) & kLexNumWord)) --last;
-      const std::uint32_t lf = flags(last), ff = flags(a);
+      const std::uint32_t lf = flags(last);
+      std::uint32_t ff = flags(a);
       bool has_of = false;
-      for (std::size_t p = a; p < b; ++p) has_of = has_of || word(p) == "of" || word(p) == "for";
+      for (std::size_t p = a + 1; p + 1 < b; ++p) {
+        if (word(p) == "of" || word(p) == "for") {
+          has_of = true;
+          ff |= flags(p - 1);  // "Legislative Assembly of Ontario": the word before "of" decides
+        }
+      }
       if (!person_ctx || (lf & (kLexOrgSuf | kLexEventSuf))) {
         if (lf & kLexEventSuf) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-word"));
         if (lf & kLexOrgSuf) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word"));
@@ -320,6 +400,26 @@ class FieldRecogniser {
           len = 0;
         }
       }
+      if (len && e && p + len < b && !(flags(p + len) & (kLexTitle | kLexHonorific))) {
+        // A place or nationality followed by unknown capitalised words names something else:
+        // "North Shields", "Perth Glory", "St. Louis Eagles", "Java Jazz".
+        const EntityType t = e->entity_type();
+        const LexEntry* e2;
+        const Known* k2;
+        const bool compass = len == 1 && (flags(p) & kLexCompass);
+        if ((t == EntityType::kGpe || t == EntityType::kLoc || t == EntityType::kNorp) &&
+            (compass || !name_match(p + len, b, &e2, &k2))) {
+          std::size_t q = p + len;
+          while (q < b && !(flags(q) & (kLexTitle | kLexHonorific))) ++q;
+          if (compass) {
+            emit(p, q, EntityType::kLoc, 2, "context:compass-name");
+          } else {
+            emit(p, q, EntityType::kOrg, 2, "context:place-name");
+          }
+          p = q;
+          continue;
+        }
+      }
       if (len) {
         if (e) {
           emit_entry(p, p + len, *e);
@@ -335,7 +435,9 @@ class FieldRecogniser {
         if (!first_name) {
           const LexEntry* e2;
           const Known* k2;
-          if (name_match(q, b, &e2, &k2) && !(e2 && e2->entity_type() == EntityType::kPerson)) break;
+          const std::size_t l2 = name_match(q, b, &e2, &k2);
+          const bool compass = l2 == 1 && (flags(q) & kLexCompass);
+          if (l2 && !compass && !(e2 && e2->entity_type() == EntityType::kPerson)) break;
           if ((flags(q) & kLexFirst) && q + 1 < b && !common_word(q)) break;
         }
         ++q;
@@ -350,9 +452,22 @@ class FieldRecogniser {
     const std::string_view prev = a > 0 && toks_[a - 1].is(kTokWord) ? word(a - 1) : std::string_view();
     const std::string_view next = b < toks_.size() ? word(b) : std::string_view();
     const bool acronym = len == 1 && toks_[a].is(kTokAllCaps) && toks_[a].end - toks_[a].start <= 8;
+    const bool score_next = b < toks_.size() && toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start <= 2;
+    const bool score_prev = a > 0 && toks_[a - 1].is(kTokNumber) && toks_[a - 1].end - toks_[a - 1].start <= 2;
+    if (sports_ && len <= 3 && (score_next || score_prev) && (!(flags(a) & kLexFirst) || (score_next && score_prev))) {
+      return void(emit(a, b, EntityType::kOrg, 2, "context:results-table"));  // "Liverpool 3 Arsenal 0"
+    }
     if (len == 1 && !acronym && !person_ctx && common_word(a)) return;  // "Missile" mid-sentence
     if (len == 1 && toks_[a].is(kTokInitial)) return;
+    const std::string_view first = word(a);
+    if (len == 1 && !acronym && first.find('.') != std::string_view::npos) return;  // "M.A.", "Ph.D."
     if (person_ctx) return void(emit(a, b, EntityType::kPerson, 2, "context:title"));
+    // A dateline: "AL-AIN, United Arab Emirates 1996-12-06", "KABUL 1996-08-30".
+    if (toks_[a].is(kTokAllCaps) && (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
+        (next == "," || (toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4))) {
+      return void(emit(a, b, EntityType::kGpe, 2, "context:dateline"));
+    }
+    if (acronym && first.size() >= 3 && lex_.is_word_lower(first)) return;  // "SOCCER", "RESULTS"
     if (acronym) {
       for (std::size_t k = a, steps = 0; k > 0 && steps < 6; --k, ++steps) {
         if (toks_[k - 1].is(kTokWord) && (flags(k - 1) & kLexProduct)) {
@@ -368,6 +483,24 @@ class FieldRecogniser {
     }
     if (kind_ != FieldKind::kBody && b == last_word_index() && a > 0 && is_dash_or_colon(a - 1)) {
       return void(emit(a, b, EntityType::kPerson, 2, "context:headline-speaker"));
+    }
+    if (len == 1 && !(flags(a) & kLexFirst)) {
+      // Word shape: "-ism", "-ist", "-ian", "-ese", "-ish" name groups, religions, languages (NORP).
+      const auto ends = [&](std::string_view suf) {
+        return first.size() > suf.size() + 2 && first.substr(first.size() - suf.size()) == suf;
+      };
+      if (ends("ism") || ends("ist") || ends("ists") || ends("ian") || ends("ians") || ends("ese") || ends("ish")) {
+        return void(emit(a, b, EntityType::kNorp, 1, "shape:group-suffix"));
+      }
+      // An inner capital ("SaskTel", "PayPal") is a brand, unless a name prefix ("McDonald", "LaBeouf").
+      bool inner_cap = false;
+      for (std::size_t k = 1; k < first.size(); ++k) inner_cap = inner_cap || (first[k] >= 'A' && first[k] <= 'Z');
+      const bool name_prefix = first.rfind("Mc", 0) == 0 || first.rfind("Mac", 0) == 0 || first.rfind("La", 0) == 0 ||
+                               first.rfind("Le", 0) == 0 || first.rfind("De", 0) == 0 || first.rfind("Di", 0) == 0 ||
+                               first.rfind("Da", 0) == 0 || first.rfind("O'", 0) == 0 || first.rfind("Van", 0) == 0;
+      if (inner_cap && !name_prefix && first.find('-') == std::string_view::npos) {
+        return void(emit(a, b, EntityType::kOrg, 1, "shape:inner-capital"));
+      }
     }
     if (prev == "in" || prev == "near" || prev == "outside") {
       return void(emit(a, b, EntityType::kGpe, 1, "context:in-place"));
@@ -465,6 +598,7 @@ class FieldRecogniser {
   std::vector<std::uint8_t>& used_;
   std::vector<TokenInfo>& info_;
   std::string& scratch_;
+  bool& sports_;
   std::vector<Candidate>& out_;
   std::size_t last_a_ = 0, last_b_ = 0;
   bool title_case_ = false;
@@ -505,6 +639,7 @@ void recognise_entities(Document& doc) {
   const Lexicon& lex = Lexicon::get();
   const DateAnchor anchor = parse_anchor(doc.published);
   thread_local Scratch scratch;  // buffers keep their capacity from one document to the next
+  scratch.sports = false;
   KnownMap known;
 
   // The body first, so headlines and related titles are read with what the body taught.
