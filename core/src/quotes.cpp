@@ -100,6 +100,23 @@ struct NounPhrase {
   bool ok() const { return first >= 0; }
 };
 
+// Does `hay` contain `word` as a whole word (case-insensitive)? "the ministry" in "Russia's foreign
+// ministry", but not "man" in "Misselthwaite Manor".
+bool contains_word(std::string_view hay, std::string_view word) {
+  if (word.empty()) return false;
+  const auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t p = 0; p + word.size() <= hay.size(); ++p) {
+    if ((p == 0 || !letter(hay[p - 1])) && (p + word.size() == hay.size() || !letter(hay[p + word.size()])) &&
+        equals_ignore_case(hay.substr(p, word.size()), word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Span trim_span(std::string_view text, Span s) {
   const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   while (s.start < s.end && space(text[s.start])) ++s.start;
@@ -449,6 +466,8 @@ NounPhrase FieldScanner::np_after(int k, int hi) const {
       }
     } else {
       if (has(j, kWcNpStop | kWcTime | kWcSkip | kWcCueHead) && (has(j, kWcNpStop | kWcTime | kWcSkip) || cue_at(j).words > 0)) break;
+      const std::string_view w = word(j);
+      if (w.size() > 4 && w.substr(w.size() - 2) == "ly" && !toks_[j].cap) break;  // "said his wife impatiently" 
       if (has(j, kWcNpPreposition) && !(has(j + 1, kWcDeterminer) || (is_word(j + 1) && toks_[j + 1].cap))) break;
       if (!has(j, kWcNpPreposition | kWcDeterminer)) last = j;
     }
@@ -466,7 +485,9 @@ int FieldScanner::skip_adverbials_back(int lo, int end, bool* modal) const {
     const int k = e - 1;
     if (!is_word(k)) break;
     const char c0 = text_[toks_[k].start];
-    bool skip = has(k, kWcSkip) || (c0 >= '0' && c0 <= '9');
+    const std::string_view w = word(k);
+    const bool adverb = w.size() > 4 && !toks_[k].cap && w.substr(w.size() - 2) == "ly";  // "repeatedly"
+    bool skip = adverb || has(k, kWcSkip) || (c0 >= '0' && c0 <= '9');
     if (!skip && has(k, kWcTime)) {
       // "on", "last week" always; a capitalised day or month only in "on Tuesday", "last May".
       skip = !toks_[k].cap || has(k - 1, kWcTime);
@@ -630,6 +651,16 @@ Attribution FieldScanner::attribute_before(int open_tok) const {
         return a;
       }
       return Attribution();
+    }
+    if (s == lo && punct != 0) {  // inverted, before the quote: `Said she: "…"`
+      const NounPhrase np = np_after(s + m.words, k + 1);
+      if (np.ok() && np.last == k) {
+        a.found = true;
+        a.speaker = tok_span(np.first, np.last);
+        a.method = "inverted";
+        a.rule = "direct.before.cue-speaker";
+        return a;
+      }
     }
     if (is_word(s - 1) && has(s - 1, kWcBe)) return Attribution();
     bool modal = false;
@@ -940,23 +971,11 @@ void FieldScanner::resolve_and_output() {
           if (!recent.empty()) resolved = resolved_of(recent.back());
         } else {
           for (auto it = recent.rbegin(); it != recent.rend() && resolved.empty(); ++it) {
-            const std::string_view r = it->speaker;
-            for (std::size_t p = 0; p + head.size() <= r.size(); ++p) {
-              if (equals_ignore_case(r.substr(p, head.size()), head)) {
-                resolved = resolved_of(*it);
-                break;
-              }
-            }
+            if (contains_word(it->speaker, head)) resolved = resolved_of(*it);
           }
           for (auto it = ent_ptr; resolved.empty() && it != ents_begin && ent_ptr - it < 64;) {
             --it;
-            const std::string_view et = text.substr(it->span.start, it->span.size());
-            for (std::size_t p = 0; p + head.size() <= et.size(); ++p) {
-              if (equals_ignore_case(et.substr(p, head.size()), head)) {
-                resolved = it->canonical;
-                break;
-              }
-            }
+            if (contains_word(text.substr(it->span.start, it->span.size()), head)) resolved = it->canonical;
           }
         }
       } else {
