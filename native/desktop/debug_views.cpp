@@ -105,7 +105,7 @@ void LoadDemo(Session& session) {
   session.path.clear();
   session.demo = true;
   session.json_stale = true;
-  session.status = "demo article (hand-annotated where the annotators found nothing)";
+  session.status = "demo article (hand-annotated; edit the source to see the annotators' own result)";
   session.status_is_error = false;
 }
 

@@ -2,7 +2,7 @@
 // ImGui's backends/): window, fonts, the frame loop, drag-and-drop, and --screenshot for tests.
 //
 //   gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--no-debug]
-//                 [--select-entity N] [--select-quote N]
+//                 [--select-entity N] [--select-quote N] [--tab 0-3]
 //                 [--screenshot OUT.png [--frames N] [--size WxH]]
 #include <GLFW/glfw3.h>
 
@@ -31,13 +31,14 @@ struct Options {
   int frames = 6, width = 1440, height = 900;
   bool demo = false, dark = false, debug_column = true;
   float zoom = 1.0f;
-  int select_entity = -1, select_quote = -1;
+  int select_entity = -1, select_quote = -1, tab = -1;
 };
 
 int Usage() {
   std::fprintf(stderr,
                "usage: gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--no-debug] [--select-entity N]\n"
-               "                     [--select-quote N] [--screenshot OUT.png [--frames N] [--size WxH]]\n");
+               "                     [--select-quote N] [--tab 0-3] [--screenshot OUT.png [--frames N] [--size WxH]]\n"
+               "  --tab opens a side list: 0 entities, 1 quotes, 2 related, 3 warnings\n");
   return 2;
 }
 
@@ -52,6 +53,7 @@ bool ParseArgs(int argc, char** argv, Options* o) {
     } else if (a == "--zoom" && has_value) o->zoom = static_cast<float>(std::atof(argv[++i]));
     else if (a == "--select-entity" && has_value) o->select_entity = std::atoi(argv[++i]);
     else if (a == "--select-quote" && has_value) o->select_quote = std::atoi(argv[++i]);
+    else if (a == "--tab" && has_value) o->tab = std::atoi(argv[++i]);
     else if (a == "--demo") o->demo = true;
     else if (a == "--dark") o->dark = true;
     else if (a == "--no-debug") o->debug_column = false;
@@ -133,6 +135,7 @@ int main(int argc, char** argv) {
   if (opt.demo) gloss::desktop::LoadDemo(session);
   if (opt.select_entity >= 0) gloss::panel::SelectEntity(state, opt.select_entity);
   if (opt.select_quote >= 0) gloss::panel::SelectQuote(state, opt.select_quote);
+  state.open_tab = opt.tab;
   bool show_column = opt.debug_column;
 
   int frame = 0;

@@ -88,6 +88,7 @@ struct PanelCache {
   std::uint32_t order_hidden = ~0u;
   std::uint64_t order_stamp = ~0ull;
   std::vector<int> group_order;  // visible groups, sorted
+  std::vector<char> search_match;  // per group: matches a non-empty search (outlined in the article)
   bool scroll_list_to_selection = false;
   bool focus_search = false;
   int list_hover_group = -1;  // group hovered in the side list (outlined in the article)
@@ -343,14 +344,24 @@ void BuildRelated(const Document& doc, const PanelState& state, PanelCache& c, f
 struct DrawResult {
   const Piece* hovered = nullptr;
   int lines_drawn = 0;
-  // For the speaker -> quotation connector of the active quotation (relative coordinates).
-  bool have_speaker = false, have_quote = false;
-  ImVec2 speaker_at, quote_at;
 };
 
 ImU32 WithAlpha(ImU32 col, float alpha) {
   const unsigned a = static_cast<unsigned>(((col >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
   return (col & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+// A quotation number in a pill (a circle for one digit), centred on `center`; returns its width.
+float NumberBadge(ImDrawList* dl, ImFont* font, float font_size, ImVec2 center, int number, ImU32 bg, ImU32 fg) {
+  char num[16];
+  std::snprintf(num, sizeof(num), "%d", number);
+  const ImVec2 ts = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, num);
+  const float h = std::round(font_size * 1.15f);
+  const float w = std::max(h, ts.x + font_size * 0.6f);
+  const ImVec2 a(std::round(center.x - w * 0.5f), std::round(center.y - h * 0.5f));
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), bg, h * 0.5f);
+  dl->AddText(font, font_size, ImVec2(std::round(center.x - ts.x * 0.5f), std::round(center.y - ts.y * 0.5f)), fg, num);
+  return w;
 }
 
 ImU32 BlockColor(BlockKind kind, const Palette& pal) {
@@ -392,6 +403,7 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
     const float top = ty - 1.0f, bottom = ty + block.size + 2.0f;
     bool has_quote = false;
     int quote_kind_scare = 0;
+    float bar_w = 4.0f;  // direct and mixed quotations; indirect ones get a thinner bar
     // Pass 1: backgrounds (quotation tint, entity fills) and marks, merging runs of equal style.
     for (std::uint32_t i = line.first; i < line.end;) {
       const Piece& p = pieces[i];
@@ -400,14 +412,12 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         while (j < line.end && pieces[j].quote == p.quote) ++j;
         const float x0 = origin.x + p.x, x1 = origin.x + pieces[j - 1].x + pieces[j - 1].w;
         ImU32 tint = pal.quote_tint;
+        if (doc.quotes[p.quote].kind == QuoteKind::kIndirect) tint = WithAlpha(tint, 0.55f);  // reported speech: quieter
         if (p.quote == active_quote) tint = WithAlpha(pal.quote_bar, state.theme == Theme::kDark ? 0.45f : 0.22f);
         dl->AddRectFilled(ImVec2(x0, origin.y + line.y), ImVec2(x1, origin.y + line.y + line.h), tint);
         has_quote = true;
         if (doc.quotes[p.quote].kind == QuoteKind::kScare) quote_kind_scare = 1;
-        if (p.quote == active_quote && !r.have_quote) {
-          r.have_quote = true;
-          r.quote_at = ImVec2(p.x, line.y);
-        }
+        if (doc.quotes[p.quote].kind == QuoteKind::kIndirect) bar_w = std::min(bar_w, 2.0f);
       }
       i = j;
     }
@@ -426,6 +436,8 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
           dl->AddRect(ImVec2(x0 - 1.0f, top - 1.0f), ImVec2(x1 + 1.0f, bottom + 1.0f), pal.outline, 4.0f, 0, 2.0f);
         } else if (g == hover_group && g >= 0) {
           dl->AddRect(ImVec2(x0, top), ImVec2(x1, bottom), pal.hover_outline, 3.0f, 0, 1.0f);
+        } else if (g >= 0 && g < static_cast<int>(c.search_match.size()) && c.search_match[g]) {
+          dl->AddRect(ImVec2(x0 - 1.0f, top - 1.0f), ImVec2(x1 + 1.0f, bottom + 1.0f), pal.search, 4.0f, 0, 2.0f);
         }
       }
       i = j;
@@ -445,9 +457,13 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         }
         if (speaker) {
           dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), pal.quote_bar, active ? 3.0f : 2.0f);
-          if (p.link == active_quote && !r.have_speaker) {
-            r.have_speaker = true;
-            r.speaker_at = ImVec2((x0 + x1) * 0.5f - origin.x, y - origin.y);
+          // The quotation's number hangs at the speaker's end (the speaker may go on on the next line).
+          const bool run_ends_speaker =
+              j >= pieces.size() || pieces[j].link != p.link || !(pieces[j].flags & kFlagSpeaker);
+          if (with_gutter && run_ends_speaker) {
+            ImFont* f = FontOr(state.fonts.ui);
+            const float fs = std::round(std::max(9.0f, block.size * 0.6f));
+            NumberBadge(dl, f, fs, ImVec2(x1 + 1.0f, top - 1.0f), p.link + 1, pal.quote_bar, pal.page);
           }
         } else {
           // The cue: a dotted underline in the quotation colour.
@@ -459,8 +475,8 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
       i = j;
     }
     if (with_gutter && has_quote && !quote_kind_scare) {
-      const float bx = origin.x - std::round(c.article.width() > 0 ? 12.0f : 12.0f);
-      dl->AddRectFilled(ImVec2(bx, origin.y + line.y), ImVec2(bx + 4.0f, origin.y + line.y + line.h), pal.quote_bar);
+      const float bx = origin.x - 12.0f;
+      dl->AddRectFilled(ImVec2(bx, origin.y + line.y), ImVec2(bx + bar_w, origin.y + line.y + line.h), pal.quote_bar);
     }
     // Quotation numbers in the gutter, where each quotation starts.
     if (with_gutter) {
@@ -468,15 +484,9 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         const Piece& p = pieces[i];
         if (p.quote < 0 || (i > line.first && pieces[i - 1].quote == p.quote)) continue;
         if (l.QuoteLine(p.quote) != static_cast<int>(li)) continue;
-        char num[16];
-        std::snprintf(num, sizeof(num), "%d", p.quote + 1);
         ImFont* f = FontOr(state.fonts.ui);
-        const float fs = std::round(f->FontSize * 0.8f);
-        const ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0.0f, num);
-        const ImVec2 center(origin.x - 24.0f, ty + block.size * 0.5f);
-        const float rad = std::max(ts.x, ts.y) * 0.5f + 2.0f;
-        dl->AddCircleFilled(center, rad, pal.quote_bar);
-        dl->AddText(f, fs, ImVec2(center.x - ts.x * 0.5f, center.y - ts.y * 0.5f), pal.page, num);
+        NumberBadge(dl, f, std::round(f->FontSize * 0.8f), ImVec2(origin.x - 26.0f, ty + block.size * 0.5f), p.quote + 1,
+                    pal.quote_bar, pal.page);
         break;
       }
     }
@@ -710,18 +720,6 @@ void DrawArticle(const Document& doc, PanelState& state, PanelCache& c) {
       break;
     }
   }
-  // Speaker -> quotation connector for the active quotation.
-  const float link_dx = r.speaker_at.x - r.quote_at.x, link_dy = r.speaker_at.y - r.quote_at.y;
-  if (r.have_speaker && r.have_quote && link_dx * link_dx + link_dy * link_dy > 150.0f * 150.0f) {
-    const ImVec2 a(origin.x + r.speaker_at.x, origin.y + r.speaker_at.y);
-    const ImVec2 b(origin.x + r.quote_at.x + 2.0f, origin.y + r.quote_at.y + 2.0f);
-    const float dy = std::max(20.0f, std::fabs(b.y - a.y) * 0.5f);
-    const ImVec2 c1(a.x, a.y + (b.y >= a.y ? dy : dy * 0.6f));
-    const ImVec2 c2(b.x, b.y - (b.y >= a.y ? dy : -dy * 0.6f));
-    dl->AddBezierCubic(a, c1, c2, b, WithAlpha(pal.quote_bar, 0.85f), 2.0f);
-    dl->AddCircleFilled(a, 3.5f, pal.quote_bar);
-    dl->AddCircleFilled(b, 3.5f, pal.quote_bar);
-  }
   state.stats.lines_drawn = r.lines_drawn;
   state.stats.lines = static_cast<int>(l.lines().size());
   state.stats.pieces = static_cast<int>(l.pieces().size());
@@ -766,6 +764,7 @@ void SortGroups(PanelState& state, PanelCache& c) {
   c.order_hidden = state.hidden_types;
   c.search_applied = needle;
   c.group_order.clear();
+  c.search_match.assign(c.groups.size(), 0);
   for (int g = 0; g < static_cast<int>(c.groups.size()); ++g) {
     const EntityGroup& group = c.groups[g];
     if (state.hidden_types & (1u << static_cast<unsigned>(group.type))) continue;
@@ -774,6 +773,7 @@ void SortGroups(PanelState& state, PanelCache& c) {
       continue;
     }
     c.group_order.push_back(g);
+    c.search_match[g] = !needle.empty();
   }
   const int column = c.sort_column;
   const bool desc = c.sort_descending;
@@ -909,10 +909,10 @@ void DrawQuotesTab(const Document& doc, PanelState& state, PanelCache& c) {
         ImGui::PushID(q);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.5f, pal.quote_bar);
-        const ImVec2 ts = ImGui::CalcTextSize(label);
-        ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + (h - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f), pal.page, label);
-        ImGui::Dummy(ImVec2(h, h));
+        const float bw = std::max(h, ImGui::CalcTextSize(label).x + h * 0.5f);
+        NumberBadge(ImGui::GetWindowDrawList(), ImGui::GetFont(), std::round(ImGui::GetFontSize() * 0.85f),
+                    ImVec2(p.x + bw * 0.5f, p.y + h * 0.5f), q + 1, pal.quote_bar, pal.page);
+        ImGui::Dummy(ImVec2(bw, h));
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
         const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -999,23 +999,26 @@ void DrawSide(const Document& doc, PanelState& state, PanelCache& c) {
   if (!ImGui::BeginTabBar("##side_tabs")) return;
   char label[64];
   std::snprintf(label, sizeof(label), "Entities %zu###entities", c.groups.size());
+  const int open = state.open_tab;
+  state.open_tab = PanelState::kNoTab;
+  auto flags_for = [open](int tab) { return open == tab ? ImGuiTabItemFlags_SetSelected : 0; };
   ImGuiTabItemFlags focus_entities = c.focus_search || c.scroll_list_to_selection ? ImGuiTabItemFlags_SetSelected : 0;
-  if (ImGui::BeginTabItem(label, nullptr, focus_entities)) {
+  if (ImGui::BeginTabItem(label, nullptr, focus_entities | flags_for(PanelState::kEntitiesTab))) {
     DrawEntitiesTab(doc, state, c);
     ImGui::EndTabItem();
   }
   std::snprintf(label, sizeof(label), "Quotes %zu###quotes", doc.quotes.size());
-  if (ImGui::BeginTabItem(label)) {
+  if (ImGui::BeginTabItem(label, nullptr, flags_for(PanelState::kQuotesTab))) {
     DrawQuotesTab(doc, state, c);
     ImGui::EndTabItem();
   }
   std::snprintf(label, sizeof(label), "Related %zu###related", doc.related.size());
-  if (ImGui::BeginTabItem(label)) {
+  if (ImGui::BeginTabItem(label, nullptr, flags_for(PanelState::kRelatedTab))) {
     DrawRelatedTab(doc, state, c);
     ImGui::EndTabItem();
   }
   std::snprintf(label, sizeof(label), "Warnings %zu###warnings", doc.warnings.size());
-  if (ImGui::BeginTabItem(label)) {
+  if (ImGui::BeginTabItem(label, nullptr, flags_for(PanelState::kWarningsTab))) {
     DrawWarningsTab(doc, state);
     ImGui::EndTabItem();
   }

@@ -91,6 +91,9 @@ struct PanelState {
   std::uint32_t hidden_types = 0;   // bit (1 << int(EntityType)) set: that type is not highlighted
   bool show_side_panel = true;
   float side_panel_width = 0.0f;    // 0: a third of the panel, between 370 and 480 pixels
+  // Set to open a side tab on the next frame (then reset to kNoTab by the panel).
+  enum SideTab : int { kNoTab = -1, kEntitiesTab, kQuotesTab, kRelatedTab, kWarningsTab };
+  int open_tab = kNoTab;
 
   // --- outputs (valid after a DrawArticlePanel call)
   int selected_entity = -1;  // index into Document::entities of the selected mention, or -1
@@ -129,10 +132,10 @@ bool QuoteScreenRect(const PanelState& state, int quote, ImVec2* min, ImVec2* ma
 void SelectEntity(PanelState& state, int entity);
 void SelectQuote(PanelState& state, int quote);
 
-// A short hand-annotated article that exercises every kind of annotation the panel can show (all
-// entity types, direct/indirect quotes with speakers and cues, a caption, related items, a warning).
-// Used by the tests, the benchmark and the desktop's --demo; the annotators' own output replaces the
-// hand-made spans once they find them.
+// A short article, parsed by the core and annotated by hand, that exercises every kind of annotation
+// the panel can show (all entity types, direct and indirect quotations with speakers and cues, a
+// caption, related items, a warning). Used by the tests, the benchmark and the desktop's --demo; it
+// does not depend on what the annotators find.
 Document DemoDocument();
 
 // "Tuesday 24 March 2015, 15:17" from an ISO 8601 "2015-03-24T15:17:30"; empty when `iso` is not one.
