@@ -22,8 +22,8 @@ export async function launch() {
 }
 
 /** A page that records console errors, page errors, dialogs and CSP violations. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, noWebGL2 = false } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, noWebGL2 = false, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
   const page = await context.newPage();
   const log = { errors: [], console: [], dialogs: [], csp: [] };
   page.on('pageerror', (e) => log.errors.push(e.message));

@@ -82,6 +82,27 @@ test('the demo page loads, the panel becomes ready and then stays idle (no frame
   await context.close();
 });
 
+test('at devicePixelRatio 2 the canvas has twice the pixels of its box and follows its resizes', async () => {
+  const { page, log, context } = await openPage(env.browser, `${env.url}pages/index.html`, { deviceScaleFactor: 2 });
+  await page.waitForSelector('.gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
+  const size = () => page.evaluate(() => {
+    const c = glossDemo.handle.canvas, r = c.getBoundingClientRect();
+    return { w: c.width, h: c.height, cw: r.width, ch: r.height, dpr: devicePixelRatio };
+  });
+  const a = await size();
+  assert.equal(a.dpr, 2);
+  assert.equal(a.w, Math.round(a.cw * 2));
+  assert.equal(a.h, Math.round(a.ch * 2));
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.waitForFunction((w) => glossDemo.handle.canvas.width !== w, a.w);
+  const b = await size();
+  assert.equal(b.w, Math.round(b.cw * 2));
+  assert.ok(b.w < a.w);
+  await page.screenshot({ path: path.join(outDir, 'demo-dpr2.png') });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('JS API JSON in Chromium equals the native CLI on every fixture (gloss, w3c, displacy)', async () => {
   const { page, context } = await demo();
   const dir = path.join(root, 'tests/golden');
