@@ -166,6 +166,28 @@ test('the canvas shows highlight colours where the entities are', async (t) => {
   assert.ok(rect, 'the first body entity is laid out');
   const inside = await colourful(page, rect);
   assert.ok(inside.count > inside.total * 0.2, `entity ${body} is filled with its type colour (${inside.count}/${inside.total})`);
+
+  // A click on it in the canvas selects it, and JS hears about it ('select' from the panel).
+  await page.evaluate(() => { window.__events = []; glossDemo.handle.on('select', (e) => window.__events.push(e)); });
+  const box = await page.locator('.gloss-canvas').boundingBox();
+  await page.mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForFunction(() => window.__events.some((e) => e.kind === 'entity' && e.index >= 0), null, { timeout: 5000 });
+  const event = await page.evaluate(() => window.__events.find((e) => e.kind === 'entity' && e.index >= 0));
+  assert.equal(event.source, 'panel');
+  assert.equal(event.entity.text, await page.evaluate((i) => glossDemo.handle.document.entities[i].text, body));
+
+  // The mouse wheel scrolls the article inside the canvas, not the page.
+  const y0 = rect.y;
+  const scroll0 = await page.evaluate(() => scrollY);
+  await page.mouse.move(box.x + rect.x + 5, box.y + rect.y + 5);
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(300);
+  const moved = await page.evaluate((i) => glossDemo.handle.entityRect(i), body);
+  assert.ok(!moved || moved.y < y0 - 50, `the article scrolled (${y0} -> ${moved && moved.y})`);
+  assert.equal(await page.evaluate(() => scrollY), scroll0, 'the page did not scroll');
   await context.close();
 });
 
