@@ -229,7 +229,8 @@ class FieldScanner {
   std::vector<int> inside_;        // scratch: quotes inside a reported clause
   struct Recent {
     std::string_view speaker;
-    int draft;  // whose q.resolved_speaker names it
+    int draft;       // whose q.resolved_speaker names it
+    bool statement;  // spoke "in a statement" (or a letter, a post ...)
   };
   std::vector<Recent> recent_;     // the last few resolved speakers, newest last
 };
@@ -853,7 +854,31 @@ void FieldScanner::headline_claims() {
         Draft& r = drafts_.back();
         r.q.has_cue = false;
         r.q.span = {toks_[0].start, toks_[end].end};
+        return;
       }
+    }
+  }
+  // "Putin: Russia will respond": a short name, then a colon. Only when the entity recogniser marks the
+  // name as a person, organisation or place ("Ukraine Crisis: EU Agrees Sanctions" is a topic label).
+  int lead = -1;
+  for (int k = 1; k <= 4 && k < ntok(); ++k) {
+    if (is_punct(k, ':')) {
+      lead = k;
+      break;
+    }
+  }
+  if (lead > 0 && end - lead >= 3 && !is_mark(lead + 1)) {
+    const NounPhrase np = np_before(0, lead, true);
+    if (!np.ok()) return;
+    const Span sp = tok_span(np.first, np.last);
+    bool entity = false;
+    for (const Entity& e : doc_.entities) {
+      if (e.field == field_ && e.span.end == sp.end && e.span.start >= sp.start && is_speaker_entity(e.type)) {
+        entity = true;
+      }
+    }
+    if (entity && emit_reported(np, lead, lead, lead + 1, end, "headline.speaker-colon-claim")) {
+      drafts_.back().q.has_cue = false;
     }
   }
 }
@@ -955,6 +980,11 @@ void FieldScanner::resolve_and_output() {
       const std::size_t spl = s.rfind(' ');
       const std::string_view head = spl == std::string_view::npos ? s : s.substr(spl + 1);
       const bool lower_head = !head.empty() && head[0] >= 'a' && head[0] <= 'z';
+      // "the ministry", "the statement": a description with no name in it ("the FNV union" has one).
+      bool description = is_definite(first) && lower_head && sp1 != std::string_view::npos;
+      for (std::size_t p = sp1; description && p < s.size(); ++p) {
+        if (s[p] == ' ' && p + 1 < s.size() && s[p + 1] >= 'A' && s[p + 1] <= 'Z') description = false;
+      }
       std::string resolved;
       bool reference = false;
       if (sp1 == std::string_view::npos && is_subject_pronoun(s)) {
@@ -965,10 +995,18 @@ void FieldScanner::resolve_and_output() {
           resolved = last_group->canonical;
         }
         if (resolved.empty() && !recent.empty() && !is_one_of(s, {"i", "you", "we"})) resolved = resolved_of(recent.back());
-      } else if (is_definite(first) && lower_head) {
+      } else if (description) {
         reference = true;
         if (lex_.is_statement_noun(head)) {
-          if (!recent.empty()) resolved = resolved_of(recent.back());
+          // The last speaker who spoke "in a statement", else the last speaker.
+          const Recent* from = recent.empty() ? nullptr : &recent.back();
+          for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+            if (it->statement) {
+              from = &*it;
+              break;
+            }
+          }
+          if (from) resolved = resolved_of(*from);
         } else {
           for (auto it = recent.rbegin(); it != recent.rend() && resolved.empty(); ++it) {
             if (contains_word(it->speaker, head)) resolved = resolved_of(*it);
@@ -1000,10 +1038,25 @@ void FieldScanner::resolve_and_output() {
       }
       if (reference && !resolved.empty()) d.method = "reference";
       q.resolved_speaker = resolved;
-      if (!resolved.empty()) {
-        recent.push_back({s, id});
-        if (recent.size() > kRecent) recent.erase(recent.begin());
+      // Remember the speaker (resolved or not: an unknown last speaker must not hand "the statement" to
+      // an older one), and whether the cue came with a statement noun ("said in a statement").
+      bool statement = false;
+      if (q.has_cue) {
+        const std::string_view after = text.substr(q.cue.end, std::min<std::size_t>(48, text.size() - q.cue.end));
+        std::size_t p = 0;
+        while (p < after.size() && !statement) {
+          while (p < after.size() && !(after[p] >= 'a' && after[p] <= 'z')) {
+            if (after[p] == '.' || after[p] == '"') p = after.size();
+            ++p;
+          }
+          std::size_t e = p;
+          while (e < after.size() && after[e] >= 'a' && after[e] <= 'z') ++e;
+          statement = e > p && lex_.is_statement_noun(after.substr(p, e - p));
+          p = e;
+        }
       }
+      recent.push_back({s, id, statement});
+      if (recent.size() > kRecent) recent.erase(recent.begin());
     }
     doc_.quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
     Quote& out = doc_.quotes.back();
