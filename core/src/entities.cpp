@@ -105,7 +105,7 @@ class FieldRecogniser {
       std::string_view wd = word(i);
       const std::size_t apos = wd.find_first_of("'\xE2");  // "He'd", "It’s": judge the word before
       if (apos != std::string_view::npos && apos > 0) wd = wd.substr(0, apos);
-      const bool w = toks_[i].is(kTokLower) ? (flags(i) & kLexWord) != 0 : lex_.is_word_lower(wd);
+      const bool w = toks_[i].is(kTokLower) ? lex_.is_word(wd) : lex_.is_word_lower(wd);
       t.looked_up |= w ? 6 : 2;
     }
     return (t.looked_up & 4) != 0;
@@ -438,7 +438,10 @@ class FieldRecogniser {
           const std::size_t l2 = name_match(q, b, &e2, &k2);
           const bool compass = l2 == 1 && (flags(q) & kLexCompass);
           if (l2 && !compass && !(e2 && e2->entity_type() == EntityType::kPerson)) break;
-          if ((flags(q) & kLexFirst) && q + 1 < b && !common_word(q)) break;
+          // "State John Kerry": a first name after a common word starts the person.
+          bool common_before = false;
+          for (std::size_t w = p; w < q; ++w) common_before = common_before || common_word(w);
+          if ((flags(q) & kLexFirst) && q + 1 < b && !common_word(q) && common_before) break;
         }
         ++q;
       }

@@ -94,9 +94,42 @@ const Lexicon& Lexicon::get() {
 
 std::size_t Lexicon::data_bytes() const { return kLexiconSize; }
 
+std::size_t Lexicon::word_count() const {
+  std::size_t n = 0;
+  for (std::uint64_t s : word_slots_) n += s != 0;
+  return n;
+}
+
 Lexicon::Lexicon() {
   const auto t0 = std::chrono::steady_clock::now();
   std::string_view data(reinterpret_cast<const char*>(kLexiconData), kLexiconSize);
+  // The word list (most of the table) goes to a compact set; everything else to entries_.
+  const std::size_t words_at = data.find("\n@words\n");
+  const std::size_t names_at = data.find("\n@first\n");
+  if (words_at != std::string_view::npos && names_at != std::string_view::npos && words_at < names_at) {
+    const std::string_view words = data.substr(words_at + 8, names_at + 1 - (words_at + 8));
+    std::size_t count = 0;
+    for (char c : words) count += c == '\n';
+    std::size_t cap = 1;
+    while (cap < count * 2) cap <<= 1;
+    word_slots_.assign(cap, 0);
+    word_mask_ = cap - 1;
+    const char* base = reinterpret_cast<const char*>(kLexiconData);
+    for (std::size_t pos = 0; pos < words.size();) {
+      std::size_t end = words.find('\n', pos);
+      if (end == std::string_view::npos) end = words.size();
+      const std::string_view w = words.substr(pos, end - pos);
+      if (!w.empty() && w.size() < 256) {
+        const std::uint64_t h = hash_bytes(w);
+        std::uint64_t i = h & word_mask_;
+        while (word_slots_[i] != 0) i = (i + 1) & word_mask_;
+        word_slots_[i] = (h >> 40 << 40) | (static_cast<std::uint64_t>(w.size()) << 32) |
+                         static_cast<std::uint32_t>(w.data() - base + 1);
+      }
+      pos = end + 1;
+    }
+    data.remove_prefix(names_at + 1);
+  }
   std::size_t lines = 0;
   for (char c : data) lines += c == '\n';
   entries_.reserve(lines);
@@ -113,7 +146,6 @@ Lexicon::Lexicon() {
     if (line[0] == '@') {
       entries_section = line == "@entries";
       section_flag = 0;
-      if (line == "@words") section_flag = kLexWord;
       if (line == "@first") section_flag = kLexFirst;
       if (line == "@surname") section_flag = kLexSurname;
       continue;
@@ -124,6 +156,7 @@ Lexicon::Lexicon() {
     }
     const std::string_view key = next_piece(line, '\t');
     LexEntry& e = insert(key);
+    if (is_word(key)) e.flags |= kLexWord;
     const std::string_view type = next_piece(line, '\t');
     if (!type.empty()) e.type = static_cast<std::int8_t>(type_from_name(type));
     e.canonical = next_piece(line, '\t');
@@ -176,8 +209,21 @@ bool Lexicon::is_word_lower(std::string_view token) const {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  const LexEntry* e = find(std::string_view(buf, token.size()));
-  return e && (e->flags & kLexWord);
+  return is_word(std::string_view(buf, token.size()));
+}
+
+bool Lexicon::is_word(std::string_view key) const {
+  if (word_slots_.empty() || key.empty() || key.size() >= 256) return false;
+  const std::uint64_t h = hash_bytes(key);
+  const std::uint64_t tag = (h >> 40 << 40) | (static_cast<std::uint64_t>(key.size()) << 32);
+  const char* base = reinterpret_cast<const char*>(kLexiconData);
+  for (std::uint64_t i = h & word_mask_; word_slots_[i] != 0; i = (i + 1) & word_mask_) {
+    const std::uint64_t slot = word_slots_[i];
+    if ((slot & ~0xFFFFFFFFull) == tag && std::memcmp(base + (slot & 0xFFFFFFFFull) - 1, key.data(), key.size()) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace gloss

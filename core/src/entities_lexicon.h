@@ -15,7 +15,7 @@ namespace gloss {
 
 // Cue bits of a lexicon entry (see core/data/cues.tsv for what each means).
 enum LexFlag : std::uint32_t {
-  kLexWord = 1u << 0,       // a lower-case English word (wamerican)
+  kLexWord = 1u << 0,       // a lower-case English word (wamerican); set on entries, see also is_word()
   kLexFirst = 1u << 1,      // a first name
   kLexSurname = 1u << 2,    // a common surname
   kLexTitle = 1u << 3,
@@ -75,9 +75,12 @@ class Lexicon {
   }
   // True when the ASCII-lower-cased `token` is an English word ("Such" -> "such").
   bool is_word_lower(std::string_view token) const;
+  // True when `key` exactly is a lower-case English word (wamerican).
+  bool is_word(std::string_view key) const;
 
   double load_ms() const { return load_ms_; }
   std::size_t entry_count() const { return entries_.size(); }
+  std::size_t word_count() const;
   std::size_t data_bytes() const;
 
  private:
@@ -86,6 +89,9 @@ class Lexicon {
   std::vector<LexEntry> entries_;
   std::vector<std::uint64_t> slots_;  // hash tag | index + 1 into entries_, 0 = empty; size a power of two
   std::uint64_t mask_ = 0;
+  // The English word list: (hash tag << 40) | (length << 32) | (offset into the embedded bytes + 1).
+  std::vector<std::uint64_t> word_slots_;
+  std::uint64_t word_mask_ = 0;
   double load_ms_ = 0;
 };
 
