@@ -73,7 +73,10 @@ async function check(url) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--port');
   const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.PORT ?? 8080);
-  const { server, url } = await startServer({ port });
+  const { server, url } = await startServer({ port }).catch((e) => {
+    console.error(e.code === 'EADDRINUSE' ? `port ${port} is in use: try PORT=8081 bash scripts/demo.sh` : e.message);
+    process.exit(1);
+  });
   if (process.argv.includes('--check')) {
     const failed = await check(url);
     server.close();

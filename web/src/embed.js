@@ -87,8 +87,15 @@ import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
       toggle.setAttribute('aria-expanded', String(open));
       if (open) handle?.resize?.();
     };
-    toggle.addEventListener('click', () => setOpen(shell.dataset.open !== 'true'));
+    toggle.addEventListener('click', () => {
+      const open = shell.dataset.open !== 'true';
+      setOpen(open);
+      if (open) close.focus({ preventScroll: true });
+    });
     close.addEventListener('click', () => { setOpen(false); toggle.focus(); });
+    sheet.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && e.target !== handle?.canvas) { setOpen(false); toggle.focus(); }
+    });
 
     let handle = null;
     let unmark = () => {};
@@ -105,7 +112,7 @@ import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
         const doc = gloss.annotate(body.text);
         unmark = markSpans(body, doc);
         article.root.classList.add('gloss-marked');
-        if (!gloss.webgl2) showNotice(sheet, 'WebGL2 is not available: Gloss marks the entities and quotations in the article text instead.');
+        if (!handle) showNotice(sheet, 'Gloss marks the entities and quotations in the article text.');
       } catch (e) {
         logOnce(e, 'marking the article');
       }

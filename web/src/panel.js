@@ -41,6 +41,7 @@ class PanelHandle {
       this.fail(e, 'starting the panel');
       this.fallback = true;
     }
+    if (this.fallback) this.root.dataset.fallback = 'true';
     if (this.fallback && !this.failed) {
       showNotice(this.root, hasWebGL2() ? 'The Gloss panel could not start; the lists below show the annotations.'
         : 'WebGL2 is not available: Gloss shows the annotations as lists (and marks in the text) instead.');
@@ -281,6 +282,7 @@ class PanelHandle {
       this.failed = true;
       if (this.stage) this.stage.remove();
       this.canvas = null;
+      this.root.dataset.fallback = 'true';
     }
     showNotice(this.root, 'Gloss hit an error and shows what it can; the page is not affected.', 'error');
     this.emit('error', { message });

@@ -230,6 +230,11 @@ test('the news page with the one tag works under the strict CSP header, and the 
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'gloss-close', 'focus moves into the panel');
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape closes it');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'gloss-toggle', 'focus returns to the toggle');
+  await toggle.click();
   await page.waitForSelector('.gloss-embed .gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
   const info = await page.evaluate(async () => {
     const embed = await Gloss.embed;
@@ -326,6 +331,9 @@ test('without WebGL2 the embed falls back to lists and in-page marks, with a not
   assert.match(r.notice, /WebGL2 is not available/);
   assert.equal(r.lists, 2);
   if (r.entities > 0) assert.ok(r.marks > 0, 'entities are marked in the article text');
+  await page.locator('.gloss-toggle').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'news-no-webgl2.png') });
   assert.deepEqual(log.errors, []);
   await context.close();
 });
