@@ -91,3 +91,11 @@ test('lone surrogates keep the UTF-16 offsets aligned (each is one U+FFFD)', () 
   const doc = api.annotate(text);
   for (const s of doc.sentences) assert.equal(s.end16 - s.start16, s.text.length);
 });
+
+test('a trap inside the module becomes an Error, and the next call runs on a fresh instance', () => {
+  const broken = api.module();
+  broken._gloss_annotate = () => { throw new WebAssembly.RuntimeError('unreachable (simulated trap)'); };
+  assert.throws(() => api.annotate('Boom.'), (e) => e instanceof Error && /restarted/.test(e.message));
+  assert.notEqual(api.module(), broken);
+  assert.equal(api.annotate('Working again in Paris.').sentences.length, 1);
+});

@@ -30,5 +30,6 @@ export function loadApi() {
     return M;
   };
   module = fresh();
-  return wrapCore(() => module, () => { module = fresh(); });
+  const api = wrapCore(() => module, () => { module = fresh(); });
+  return Object.assign(api, { module: () => module });
 }
