@@ -269,6 +269,11 @@ TEST_CASE("quotes: reference article", "[quotes][seed]") {
   ss << in.rdbuf();
   const gloss::Document doc = annotate_text(ss.str());
 
+  for (std::size_t i = 1; i < doc.quotes.size(); ++i) {  // sorted by (field, start)
+    const gloss::Quote& a = doc.quotes[i - 1];
+    const gloss::Quote& b = doc.quotes[i];
+    CHECK((a.field < b.field || (a.field == b.field && a.span.start <= b.span.start)));
+  }
   const gloss::Quote* q1 = find_quote(doc, "Such a development cannot but cause concern");
   const gloss::Quote* q2 = find_quote(doc, "In a region where the situation");
   REQUIRE(q1);

@@ -131,8 +131,9 @@ bool is_speaker_entity(EntityType t) {
 
 class FieldScanner {
  public:
-  explicit FieldScanner(Document& doc)
-      : doc_(doc), lex_(CueLexicon::instance()), classes_(WordClasses::instance()) {}
+  FieldScanner() : lex_(CueLexicon::instance()), classes_(WordClasses::instance()) {}
+  // The scanner keeps its buffers between documents (one per thread): set the document first.
+  void set_document(Document& doc) { doc_ = &doc; }
 
   // Scans one field paragraph by paragraph and appends its quotations to doc.quotes. The scanner is
   // reused for every field, so its buffers are allocated once per document.
@@ -179,7 +180,8 @@ class FieldScanner {
   }
   Span tok_span(int first, int last) const { return {toks_[first].start, toks_[last].end}; }
   bool headline() const { return field_ != kBodyField; }
-  CueMatch cue_at(int k) const;
+  CueMatch cue_at(int k) const;  // cached per token
+  CueMatch lookup_cue(int k) const;
 
   void pair_marks();
   void build_drafts(int paragraph, Span range);
@@ -203,7 +205,7 @@ class FieldScanner {
   void classify_paragraph(int paragraph, std::size_t first_draft);
   void resolve_and_output();
 
-  Document& doc_;
+  Document* doc_ = nullptr;
   int field_ = kBodyField;
   std::string_view text_;
   const CueLexicon& lex_;
@@ -211,6 +213,7 @@ class FieldScanner {
   static constexpr std::uint32_t kUnknownClass = ~0u;
   std::vector<Token> toks_;
   mutable std::vector<std::uint32_t> cls_;  // per token: WordClass bits, or kUnknownClass
+  mutable std::vector<CueMatch> cue_cache_;  // per token: the cue starting there (words == -1: not looked up)
   std::vector<Open> stack_;
   std::vector<Pair> pairs_;
   int end_open_tok_ = -2;  // after pair_marks: -2 nothing left open, -1 the continued quote, >= 0 opened here
@@ -236,7 +239,14 @@ class FieldScanner {
 };
 
 CueMatch FieldScanner::cue_at(int k) const {
-  if (!is_word(k) || !lex_.maybe_cue(word(k)) || !has(k, kWcCueHead)) return {};
+  if (!is_word(k) || !toks_[k].maybe_cue) return {};
+  CueMatch& cached = cue_cache_[static_cast<std::size_t>(k)];
+  if (cached.words < 0) cached = lookup_cue(k);
+  return cached;
+}
+
+CueMatch FieldScanner::lookup_cue(int k) const {
+  if (!has(k, kWcCueHead)) return {};
   std::string_view words[4];
   int n = 0;
   for (int j = k; j < ntok() && n < 4 && is_word(j); ++j) words[n++] = word(j);
@@ -752,7 +762,10 @@ void FieldScanner::reported_speech(int first, int last) {
   while (end > cs && (is_sentence_end(end) || (is_mark(end) && quote_of_tok_[static_cast<std::size_t>(end)] < 0))) --end;
 
   for (int k = cs; k <= end; ++k) {
-    if (!is_word(k) || quote_of_tok_[static_cast<std::size_t>(k)] != -1 || used_cue_[static_cast<std::size_t>(k)]) continue;
+    if (!is_word(k) || !toks_[k].maybe_cue || quote_of_tok_[static_cast<std::size_t>(k)] != -1 ||
+        used_cue_[static_cast<std::size_t>(k)]) {
+      continue;
+    }
     const CueMatch m = cue_at(k);
     if (m.words == 0 || m.cls == CueClass::kDirectOnly) continue;
     const int cue_last = k + m.words - 1;
@@ -872,7 +885,7 @@ void FieldScanner::headline_claims() {
     if (!np.ok()) return;
     const Span sp = tok_span(np.first, np.last);
     bool entity = false;
-    for (const Entity& e : doc_.entities) {
+    for (const Entity& e : doc_->entities) {
       if (e.field == field_ && e.span.end == sp.end && e.span.start >= sp.start && is_speaker_entity(e.type)) {
         entity = true;
       }
@@ -947,9 +960,9 @@ void FieldScanner::resolve_and_output() {
                    [&](int a, int b) { return drafts_[a].q.span.start < drafts_[b].q.span.start; });
   // This field's entities, in order.
   const auto by_field = [](const Entity& e, int f) { return e.field < f; };
-  const auto ents_begin = std::lower_bound(doc_.entities.begin(), doc_.entities.end(), field_, by_field);
+  const auto ents_begin = std::lower_bound(doc_->entities.begin(), doc_->entities.end(), field_, by_field);
   auto ents_end = ents_begin;
-  while (ents_end != doc_.entities.end() && ents_end->field == field_) ++ents_end;
+  while (ents_end != doc_->entities.end() && ents_end->field == field_) ++ents_end;
   const std::string_view text(text_);
 
   std::vector<Recent>& recent = recent_;
@@ -1058,8 +1071,8 @@ void FieldScanner::resolve_and_output() {
       recent.push_back({s, id, statement});
       if (recent.size() > kRecent) recent.erase(recent.begin());
     }
-    doc_.quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
-    Quote& out = doc_.quotes.back();
+    doc_->quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
+    Quote& out = doc_->quotes.back();
     out.method = d.method;
     out.rule = d.rule;
     out.rule += d.rule_suffix;
@@ -1070,7 +1083,7 @@ void FieldScanner::resolve_and_output() {
 
 void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std::vector<Span>& sentences) {
   field_ = field;
-  text_ = doc_.fields[static_cast<std::size_t>(field)].text;
+  text_ = doc_->fields[static_cast<std::size_t>(field)].text;
   drafts_.clear();
   pending_ = false;
   last_speaker_draft_ = -1;
@@ -1081,6 +1094,7 @@ void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std
     tokenize_quotes(text_, range, toks_);
     quote_of_tok_.assign(toks_.size(), -1);
     cls_.assign(toks_.size(), kUnknownClass);
+    cue_cache_.assign(toks_.size(), CueMatch{CueClass::kReport, -1, false});
     used_cue_.assign(toks_.size(), 0);
     if (pending_ && !(ntok() > 0 && is_mark(0))) pending_ = false;
     const std::size_t first_draft = drafts_.size();
@@ -1105,7 +1119,9 @@ void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std
 
 void find_quotes(Document& doc) {
   doc.quotes.clear();
-  FieldScanner scanner(doc);
+  // One scanner per thread, reused: its buffers are allocated once, not per document.
+  static thread_local FieldScanner scanner;
+  scanner.set_document(doc);
   std::vector<Span> whole(1);
   for (std::size_t f = 0; f < doc.fields.size(); ++f) {
     const TextField& field = doc.fields[f];
@@ -1117,9 +1133,7 @@ void find_quotes(Document& doc) {
       scanner.run(static_cast<int>(f), whole, whole);
     }
   }
-  std::stable_sort(doc.quotes.begin(), doc.quotes.end(), [](const Quote& a, const Quote& b) {
-    return a.field != b.field ? a.field < b.field : a.span.start < b.span.start;
-  });
+  // doc.quotes is sorted by (field, start): fields are scanned in order and each is output sorted.
 }
 
 }  // namespace gloss
