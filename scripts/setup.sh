@@ -39,7 +39,7 @@ fetch_source() { # $1 = source package, $2 = directory glob it unpacks to
   mkdir -p "$apt_dir/sources.d" "$apt_dir/lists/partial"
   sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$apt_dir/sources.d/debian-src.sources"
   local opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$apt_dir/sources.d"
-              -o "Dir::State::Lists=$apt_dir/lists")
+              -o "Dir::State::Lists=$apt_dir/lists" -o APT::Sandbox::User=root)  # private lists: no _apt user access
   [ -f "$apt_dir/.updated" ] || { apt-get "${opts[@]}" update -qq; touch "$apt_dir/.updated"; }
   (cd "$TP" && apt-get "${opts[@]}" source -qq "$1" >/dev/null 2>&1 || apt-get "${opts[@]}" source "$1")
 }
