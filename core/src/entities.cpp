@@ -375,6 +375,7 @@ class FieldRecogniser {
         if (lf & kLexLocSuf) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-word"));
         if (has_of && (ff & kLexLocPre)) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-of"));
         if (ff & kLexLocPre) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-word"));
+        if (has_of && (ff & kLexGpeSuf)) return void(emit(a, b, EntityType::kGpe, 2, "cue:gpe-of"));
         if (lf & kLexFacSuf) return void(emit(a, b, EntityType::kFac, 2, "cue:facility-word"));
         if (lf & kLexGpeSuf) return void(emit(a, b, EntityType::kGpe, 2, "cue:gpe-word"));
       }
@@ -451,6 +452,8 @@ class FieldRecogniser {
   }
 
   void type_unknown(std::size_t a, std::size_t b, bool person_ctx) {
+    while (b > a && !is_cap(b - 1)) --b;  // never end on a connector ("City of")
+    if (b == a) return;
     const std::size_t len = b - a;
     const std::string_view prev = a > 0 && toks_[a - 1].is(kTokWord) ? word(a - 1) : std::string_view();
     const std::string_view next = b < toks_.size() ? word(b) : std::string_view();
@@ -510,6 +513,14 @@ class FieldRecogniser {
     }
     if (prev == "the" || prev == "The") return void(emit(a, b, EntityType::kOrg, 1, "context:the-name"));
     if (len >= 4) return void(emit(a, b, EntityType::kOrg, 1, "default:long-name"));
+    bool all_common = true, amp = false;
+    for (std::size_t k = a; k < b; ++k) {
+      if (is_cap(k)) all_common = all_common && common_word(k);
+      amp = amp || word(k) == "&";
+    }
+    if (amp || (len >= 2 && all_common)) {
+      return void(emit(a, b, EntityType::kOrg, 1, "default:phrase"));  // "Weather Report", "AT&T"
+    }
     if (len >= 2) return void(emit(a, b, EntityType::kPerson, 1, "default:name"));
     emit(a, b, EntityType::kPerson, 1, "default:single");
   }
