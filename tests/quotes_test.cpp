@@ -82,6 +82,13 @@ const QuoteCase kCases[] = {
      "Nothing has changed", "direct", "the general", "told reporters", "adjacent"},
     {"after: tweeted", nullptr, "\"Great meeting today!\" the senator tweeted.", "Great meeting", "direct",
      "the senator", "tweeted", nullptr},
+    {"after: no comma, short clause", nullptr, "\"I am innocent\" he told the court.", "I am innocent", "direct",
+     "he", "told", nullptr},
+    {"after: intro phrase is not a speaker", nullptr,
+     "The so-called \"peace plan\" was rejected by both sides, officials said.", "The so-called", "mixed",
+     "officials", "said", nullptr},
+    {"after: title abbreviations", nullptr, "\"It's a good day,\" Sen. Elizabeth Warren told CNN on Sunday.",
+     "It's a good day", "direct", "Sen. Elizabeth Warren", "told", nullptr},
     // Speaker before.
     {"before: colon", nullptr, "The mayor told reporters: \"We have no money left.\"", "We have no money left",
      "direct", "The mayor", "told reporters", "adjacent"},
@@ -128,6 +135,12 @@ const QuoteCase kCases[] = {
      "three people were hurt", "indirect", "the police", "According to", nullptr},
     {"indirect: according to last", nullptr, "Three people were hurt in the blast, according to local officials.",
      "Three people were hurt", "indirect", "local officials", "according to", nullptr},
+    {"indirect: according to a noun that is also a cue", nullptr,
+     "According to the report, emissions rose by 2 percent last year.", "emissions rose", "indirect", "the report",
+     "According to", nullptr},
+    {"indirect: apposition with a relative clause", nullptr,
+     "A spokesman for the company, who asked not to be named, said the deal was off.", "the deal was off",
+     "indirect", "A spokesman for the company", "said", nullptr},
     {"indirect: plural base form", nullptr, "Analysts say the currency will weaken further this year.",
      "the currency will weaken", "indirect", "Analysts", "say", nullptr},
     {"mixed", nullptr, "Smith said the campaign was \"taking a close look\" at the data.",
@@ -220,6 +233,12 @@ TEST_CASE("quotes: reference speakers resolve to the earlier speaker", "[quotes]
   CHECK(doc.quotes[1].resolved_speaker == doc.quotes[0].resolved_speaker);
   CHECK(doc.quotes[2].method == "reference");
   CHECK(doc.quotes[2].resolved_speaker == doc.quotes[0].resolved_speaker);
+}
+
+TEST_CASE("quotes: no guessed names for descriptions", "[quotes]") {
+  const gloss::Document doc = annotate_text("A spokesman for the company said the deal was off.");
+  REQUIRE(doc.quotes.size() == 1);
+  CHECK(doc.quotes[0].resolved_speaker.empty());
 }
 
 TEST_CASE("quotes: apostrophes never open or close a quotation", "[quotes]") {

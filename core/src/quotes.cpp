@@ -188,7 +188,7 @@ class FieldScanner {
   void merge_split_quotes(std::size_t first_draft);
 
   bool valid_np(int first, int last) const;
-  NounPhrase np_before(int lo, int end, bool must_fill, bool allow_apposition = true) const;
+  NounPhrase np_before(int lo, int end, bool must_fill, bool allow_apposition = true, bool allow_intro = true) const;
   NounPhrase np_after(int k, int hi) const;
   int skip_adverbials_back(int lo, int end, bool* modal) const;
   int skip_adverbials_forward(int k, int hi) const;
@@ -435,7 +435,7 @@ bool FieldScanner::valid_np(int first, int last) const {
 // The speaker that ends right before token `end`, starting at `lo` or later. With `must_fill` the
 // phrase must reach back to `lo`, except for an apposition ("Hugh Hill, a doctor at the clinic,") or
 // an opening phrase ("On Tuesday, Russia").
-NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, bool allow_apposition) const {
+NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, bool allow_apposition, bool allow_intro) const {
   if (end <= lo) return {};
   if (is_punct(end - 1, ',')) {  // an apposition ends right before the cue
     if (!allow_apposition) return {};
@@ -445,11 +445,11 @@ NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, bool allow_a
       --c;
     }
     if (c < lo || end - 2 - c > kMaxAppositionWords || end - 2 - c < 1) return {};
-    return np_before(lo, c, must_fill, false);
+    return np_before(lo, c, must_fill, false, allow_intro);
   }
   int r = end;  // the longest run of name-like tokens ending at `end`
   while (r > lo && (is_word(r - 1) || is_abbrev_dot(r - 1)) && end - r < kMaxSpeakerWords + 6) --r;
-  if (must_fill && r != lo && !is_punct(r - 1, ',')) return {};
+  if (must_fill && r != lo && !(allow_intro && is_punct(r - 1, ','))) return {};
   for (int s = r; s < end; ++s) {  // the longest valid phrase (must_fill: the whole run)
     if (valid_np(s, end - 1)) return {s, end - 1};
     if (must_fill) break;
@@ -476,7 +476,8 @@ NounPhrase FieldScanner::np_after(int k, int hi) const {
         break;
       }
     } else {
-      if (has(j, kWcNpStop | kWcTime | kWcSkip | kWcCueHead) && (has(j, kWcNpStop | kWcTime | kWcSkip) || cue_at(j).words > 0)) break;
+      if (has(j, kWcNpStop | kWcTime | kWcSkip)) break;
+      if (!has(j - 1, kWcDeterminer) && cue_at(j).words > 0) break;  // "the report" is a noun
       const std::string_view w = word(j);
       if (w.size() > 4 && w.substr(w.size() - 2) == "ly" && !toks_[j].cap) break;  // "said his wife impatiently" 
       if (has(j, kWcNpPreposition) && !(has(j + 1, kWcDeterminer) || (is_word(j + 1) && toks_[j + 1].cap))) break;
@@ -567,9 +568,9 @@ Attribution FieldScanner::attribute_after(int close_tok) const {
     comma = true;
     ++j;
   }
-  if (!comma && inside != ',' && inside != '?' && inside != '!' && inside != '-') {
-    if (!(inside == '.' && is_word(j) && !toks_[j].cap)) return a;  // `"…." he said.` in sloppy text
-  }
+  // Without that punctuation only a short `X said [words].` closing the sentence attributes the quote
+  // (`"I am innocent" he told the court.`), so a scare quote before a verb phrase stays unattributed.
+  const bool strict = !comma && inside != ',' && inside != '?' && inside != '!' && inside != '-';
   int hi = j;
   while (hi < ntok() && hi - j < kMaxAttributionTokens && !is_sentence_end(hi) && !is_mark(hi)) ++hi;
   if (j >= hi) return a;
@@ -577,7 +578,8 @@ Attribution FieldScanner::attribute_after(int close_tok) const {
   const CueMatch first = cue_at(j);
   if (first.words > 0) {  // inverted: "said X", "according to X"
     const NounPhrase np = np_after(j + first.words, hi);
-    if (np.ok()) {
+    const bool closes = np.ok() && (np.last + 1 >= ntok() || is_sentence_end(np.last + 1) || is_punct(np.last + 1, ','));
+    if (np.ok() && (!strict || closes)) {
       a.found = true;
       a.speaker = tok_span(np.first, np.last);
       a.has_cue = true;
@@ -595,8 +597,13 @@ Attribution FieldScanner::attribute_after(int close_tok) const {
     if (is_word(k - 1) && has(k - 1, kWcBe)) break;  // passive: "was told"
     bool modal = false;
     const int e = skip_adverbials_back(j, k, &modal);
-    const NounPhrase np = np_before(j, e, /*must_fill=*/true);
+    const NounPhrase np = np_before(j, e, /*must_fill=*/true, /*allow_apposition=*/true, /*allow_intro=*/false);
     if (!np.ok() || (m.base_form && !base_form_ok(np, modal))) continue;
+    if (strict) {
+      int t = k + m.words;
+      while (t < hi && t - (k + m.words) < 4 && is_word(t)) ++t;
+      if (t < ntok() && !is_sentence_end(t)) return a;
+    }
     a.found = true;
     a.speaker = tok_span(np.first, np.last);
     a.has_cue = true;
@@ -1040,13 +1047,23 @@ void FieldScanner::resolve_and_output() {
         if (best) {
           resolved = best->canonical;
         } else {
+          // No entity: the words, when they hold a name ("Russia's foreign ministry", "FNV union"), not a
+          // sentence-initial capital ("A spokesman for the company", "Officials").
           std::string_view name = s;
-          if (is_definite(first) && sp1 != std::string_view::npos) name = s.substr(sp1 + 1);
-          const bool common = name.find(' ') == std::string_view::npos && name.size() > 3 && name.back() == 's' &&
-                              !name.empty() && (name[0] < 'A' || name[0] > 'Z' || d.q.speaker.start == 0 ||
-                                                is_people_noun(name));
-          const bool has_cap = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-          if (has_cap && !common && !(name[0] >= 'a' && name[0] <= 'z')) resolved.assign(name);
+          if (word_has(first, kWcDeterminer) && sp1 != std::string_view::npos) name = s.substr(sp1 + 1);
+          bool named = false;
+          for (std::size_t p = 0; p < name.size(); ++p) {
+            if ((p == 0 || name[p - 1] == ' ') && name[p] >= 'A' && name[p] <= 'Z' &&
+                (p > 0 || name.data() != s.data() || name.find(' ') != std::string_view::npos ||
+                 !(name.size() > 3 && name.back() == 's') )) {
+              named = true;
+            }
+          }
+          if (named && name.size() > 3 && name.back() == 's' && name.find(' ') == std::string_view::npos &&
+              (is_people_noun(name) || d.q.speaker.start == 0)) {
+            named = false;  // "Officials" at a sentence start
+          }
+          if (named) resolved.assign(name);
         }
       }
       if (reference && !resolved.empty()) d.method = "reference";
