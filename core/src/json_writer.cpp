@@ -13,8 +13,8 @@ class SpanWriter {
  public:
   SpanWriter(const Document& doc, JsonOut& out) : doc_(doc), out_(out), utf16_(doc.input) {}
 
-  // The members of a span given in input offsets, with its text; the caller opens/closes the object.
-  void members(Span input, std::string_view text) {
+  // "start", "end", "start16", "end16" of a span given in input offsets.
+  void offsets(Span input) {
     out_.key("start");
     out_.number(input.start);
     out_.key("end");
@@ -23,6 +23,10 @@ class SpanWriter {
     out_.number(utf16_.to_utf16(input.start));
     out_.key("end16");
     out_.number(utf16_.to_utf16(input.end));
+  }
+  // The members of a span given in input offsets, with its text; the caller opens/closes the object.
+  void members(Span input, std::string_view text) {
+    offsets(input);
     out_.key("text");
     out_.string(text);
   }
@@ -151,14 +155,7 @@ void write_document_members(const Document& doc, JsonOut& o) {
   for (std::size_t i = 0; i < doc.related.size(); ++i) {
     const RelatedItem& r = doc.related[i];
     o.begin_object();
-    o.key("start");
-    o.number(r.span.start);
-    o.key("end");
-    o.number(r.span.end);
-    o.key("start16");
-    o.number(w.utf16(r.span.start));
-    o.key("end16");
-    o.number(w.utf16(r.span.end));
+    w.offsets(r.span);  // the raw JSON object: offsets suffice, no text
     o.key("id");
     o.string(r.id);
     o.key("sort");
