@@ -45,8 +45,7 @@ import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
       let core = null;
       const restart = () => { core = null; };
       const current = () => core || (core = instantiate(wasmModule, {}, (m) => logOnce(new Error(m), 'WebAssembly')));
-      const api = wrapCore(current, restart);
-      current();
+      const api = wrapCore(current, restart); // the annotate() instance is made on first use
       const env = { wasmModule, fonts: { regular, bold } };
       return Object.freeze({
         version: api.version,
