@@ -100,6 +100,15 @@ TEST_CASE("entities: person rules (titles, first names, speech verbs)", "[entiti
 
 TEST_CASE("entities: organisation, event, facility and place cue words", "[entities]") {
   check({
+      {"Shares in Commerzbank rose.", "Commerzbank", "ORG"},
+      {"He was a Likud party politician.", "Likud", "ORG"},
+      {"The team met the Bundesbank chief Hans Tietmeyer.", "Hans Tietmeyer", "PERSON"},
+      {"He lived in the City of Buenos Aires then.", "City of Buenos Aires", "GPE"},
+      {"He was a West Indian all-rounder.", "West Indian", "NORP"},
+      {"the Commission's chief spokesman Nikolaus van der Pas told a news briefing.", "Nikolaus van der Pas",
+       "PERSON"},
+      {"Spanish Farm Minister Loyola de Palacio spoke.", "Spanish Farm", ""},
+      {"Spanish Farm Minister Loyola de Palacio spoke.", "Loyola de Palacio", "PERSON"},
       {"He joined the Bank of England in 2001.", "Bank of England", "ORG"},
       {"Shares of Acme Widgets Inc rose.", "Acme Widgets Inc", "ORG"},
       {"He studied at Harvard University then.", "Harvard University", "ORG"},
@@ -239,6 +248,18 @@ TEST_CASE("entities: sports stories, results tables and lines in capitals", "[en
     if (doc.body().slice(e.span) == "Leeds" && e.type == EntityType::kGpe) ++leeds_place;
   }
   CHECK(leeds_place == 1);
+  // A sport named in the opening capitals makes a sports story too; the venue after "at" is a place.
+  const Document cricket = make_doc(
+      "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP.\nLONDON 1996-08-30\n"
+      "Leicestershire beat Somerset by an innings. Essex, however, played Yorkshire at Headingley.\n");
+  INFO(dump(cricket));
+  for (const char* club : {"LEICESTERSHIRE", "Leicestershire", "Somerset", "Essex", "Yorkshire"}) {
+    const Entity* e = find(cricket, club);
+    REQUIRE(e != nullptr);
+    CHECK(e->type == EntityType::kOrg);
+  }
+  REQUIRE(find(cricket, "Headingley") != nullptr);
+  CHECK(find(cricket, "Headingley")->type == EntityType::kLoc);
   // Not a sports story: a town stays a place.
   const Document plain = make_doc("The council of Barnsley met on Friday.");
   REQUIRE(find(plain, "Barnsley") != nullptr);

@@ -148,9 +148,12 @@ class FieldRecogniser {
     return scratch_;
   }
 
-  // Scores ("2-1", "3-0") three times or more: a sports story.
+  // A sport in the opening capitals, or scores ("2-1", "3-0") three times or more: a sports story.
   bool detect_sports() const {
     int scores = 0;
+    for (std::size_t k = 0; k < toks_.size() && k < 40; ++k) {
+      if (toks_[k].is(kTokAllCaps) && (flags(k) & kLexSport)) return true;  // "CRICKET - ..."
+    }
     for (std::size_t k = 0; k + 2 < toks_.size(); ++k) {
       const Token& x = toks_[k];
       const Token& y = toks_[k + 2];
@@ -217,6 +220,15 @@ class FieldRecogniser {
           continue;
         }
         const Token& u = toks_[j];
+        // "van der Pas", "de la Cruz": a chain of particles before a capital.
+        if (u.is(kTokLower) && (flags(j) & kLexParticle)) {
+          std::size_t k = j;
+          while (k < n && k - j < 3 && toks_[k].is(kTokLower) && (flags(k) & kLexParticle) && adjacent(k)) ++k;
+          if (k < n && k > j + 1 && is_cap(k) && !used_[k] && adjacent(k)) {
+            j = k + 1;
+            continue;
+          }
+        }
         if (j + 1 < n && is_cap(j + 1) && !used_[j + 1] && adjacent(j + 1)) {
           const std::string_view w = word(j);
           const std::uint32_t prev = flags(j - 1);
@@ -323,8 +335,10 @@ class FieldRecogniser {
 
   void emit_entry(std::size_t a, std::size_t b, const LexEntry& e) {
     const bool dateline = (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
-                          ((toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4) || word(b) == ",");
-    if (sports_ && e.entity_type() == EntityType::kGpe && e.origin != "iso3166-1" && e.origin != "entity_names.tsv" &&
+                          ((toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4) ||
+                           (word(b) == "," && toks_[a].is(kTokAllCaps)));
+    if (sports_ && (e.entity_type() == EntityType::kGpe || e.entity_type() == EntityType::kLoc) &&
+        e.origin != "iso3166-1" && e.origin != "entity_names.tsv" &&
         !dateline && !(a > 0 && toks_[a - 1].is(kTokLower) && (flags(a - 1) & kLexLocPrep))) {
       // In a sports story a town names its club ("Barnsley 2 Chelsea 1"); after "in"/"at" it is the venue.
       emit(a, b, EntityType::kOrg, 2, "context:sports-club", e.key);
@@ -408,11 +422,15 @@ class FieldRecogniser {
         const LexEntry* e2;
         const Known* k2;
         const bool compass = len == 1 && (flags(p) & kLexCompass);
-        if ((t == EntityType::kGpe || t == EntityType::kLoc || t == EntityType::kNorp) &&
+        std::size_t q = p + len;
+        while (q < b && !(flags(q) & (kLexTitle | kLexHonorific))) ++q;
+        // Not before a title: "Spanish Farm Minister", "US Trade Representative" are titles.
+        if (q == b && (t == EntityType::kGpe || t == EntityType::kNorp || compass) &&
             (compass || !name_match(p + len, b, &e2, &k2))) {
-          std::size_t q = p + len;
-          while (q < b && !(flags(q) & (kLexTitle | kLexHonorific))) ++q;
-          if (compass) {
+          const LexEntry* next = entry(p + len);
+          if (compass && next && next->has_type() && next->entity_type() == EntityType::kNorp && q == p + 2) {
+            emit(p, q, EntityType::kNorp, 2, "context:compass-demonym");  // "West Indian"
+          } else if (compass) {
             emit(p, q, EntityType::kLoc, 2, "context:compass-name");
           } else {
             emit(p, q, EntityType::kOrg, 2, "context:place-name");
@@ -490,6 +508,19 @@ class FieldRecogniser {
     if (kind_ != FieldKind::kBody && b == last_word_index() && a > 0 && is_dash_or_colon(a - 1)) {
       return void(emit(a, b, EntityType::kPerson, 2, "context:headline-speaker"));
     }
+    if (len <= 3 && !next.empty() && toks_[b].is(kTokLower) && adjacent(b) &&
+        ((flags(b) & kLexOrgCue) || (len == 1 && (flags(b) & kLexTitle) && !(flags(a) & kLexFirst)))) {
+      return void(emit(a, b, EntityType::kOrg, 2, "context:org-noun"));  // "Likud party", "Bundesbank chief"
+    }
+    if (len == 1 && !(flags(a) & kLexFirst)) {
+      static const char* const kOrgEndings[] = {"bank", "air", "tel", "com", "soft", "tech", "net", "corp", "media"};
+      for (const char* end : kOrgEndings) {
+        const std::size_t m = std::char_traits<char>::length(end);
+        if (first.size() > m + 2 && first.substr(first.size() - m) == end) {
+          return void(emit(a, b, EntityType::kOrg, 2, "shape:org-ending"));  // "Commerzbank"
+        }
+      }
+    }
     if (len == 1 && !(flags(a) & kLexFirst)) {
       // Word shape: "-ism", "-ist", "-ian", "-ese", "-ish" name groups, religions, languages (NORP).
       const auto ends = [&](std::string_view suf) {
@@ -508,6 +539,7 @@ class FieldRecogniser {
         return void(emit(a, b, EntityType::kOrg, 1, "shape:inner-capital"));
       }
     }
+    if (sports_ && prev == "at") return void(emit(a, b, EntityType::kLoc, 1, "context:venue"));
     if (prev == "in" || prev == "near" || prev == "outside") {
       return void(emit(a, b, EntityType::kGpe, 1, "context:in-place"));
     }

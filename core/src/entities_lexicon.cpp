@@ -45,7 +45,7 @@ constexpr CueName kCueNames[] = {
     {"particle", kLexParticle},   {"numword", kLexNumWord},     {"product", kLexProduct},
     {"minadj", kLexMinAdj},       {"minhead", kLexMinHead},     {"compass", kLexCompass},
     {"nonname", kLexNonName},     {"timeword", kLexTimeWord},   {"relday", kLexRelDay},
-    {"orgcue", kLexOrgCue},       {"currency", kLexCurrency},      {"multistart", kLexMultiStart},
+    {"orgcue", kLexOrgCue},       {"currency", kLexCurrency},      {"multistart", kLexMultiStart}, {"sport", kLexSport},
 };
 
 int type_from_name(std::string_view t) {

@@ -45,6 +45,7 @@ enum LexFlag : std::uint32_t {
   kLexMonthAbbr = 1u << 27,  // bare three-letter abbreviation ("Mar"): a month only before a day number
   kLexWeekday = 1u << 28,    // weekday number in `weekday` (1 = Monday)
   kLexMultiStart = 1u << 29, // the first word of a multi-word name in the table
+  kLexSport = 1u << 30,      // a sport named in a headline ("SOCCER - ...")
 };
 
 struct LexEntry {
