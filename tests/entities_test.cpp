@@ -328,6 +328,12 @@ TEST_CASE("entities: document consistency (surname back-reference, headline from
   REQUIRE(later != nullptr);
   CHECK(later->type == EntityType::kPerson);
   CHECK(later->canonical == "Alvar Brennholm");
+  // A surname that is also a word or a place still refers back to the person.
+  const Document words = make_doc("Donald Trump met Bill Clinton. Later Trump and Clinton spoke.");
+  INFO(dump(words));
+  int people = 0;
+  for (const Entity& e : words.entities) people += e.type == EntityType::kPerson;
+  CHECK(people == 4);
   const Entity* head = find(doc, "Brennholm", gloss::kTitleField);
   REQUIRE(head != nullptr);
   CHECK(head->type == EntityType::kPerson);

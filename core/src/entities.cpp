@@ -42,6 +42,8 @@ struct Scratch {
   std::vector<TokenInfo> info;
   std::string buf;
   bool sports = false;  // the body reads like a sports story (results): towns name their clubs
+  // (last word, full name) of every person named so far in the document: "Trump", "Clinton" alone.
+  std::vector<std::pair<std::string_view, std::string_view>> surnames;
 };
 
 bool is_name_type(EntityType t) {
@@ -53,7 +55,8 @@ class FieldRecogniser {
   FieldRecogniser(const Lexicon& lex, std::string_view text, FieldKind kind, const DateAnchor& anchor,
                   const KnownMap& known, Scratch& scratch, std::vector<Candidate>& out)
       : lex_(lex), text_(text), kind_(kind), anchor_(anchor), known_(known), toks_(scratch.tokens),
-        used_(scratch.used), info_(scratch.info), scratch_(scratch.buf), sports_(scratch.sports), out_(out) {}
+        used_(scratch.used), info_(scratch.info), scratch_(scratch.buf), sports_(scratch.sports),
+        surnames_(scratch.surnames), out_(out) {}
 
   void run() {
     tokenize(text_, lex_, toks_);
@@ -330,10 +333,23 @@ class FieldRecogniser {
     last_a_ = a;
     last_b_ = b;
     extend_last();
+    if (type == EntityType::kPerson && b - a >= 2 && is_cap(b - 1)) surnames_.emplace_back(word(b - 1), slice(a, b));
     return out_.back();
   }
 
+  // The full name of a person already named whose last word is `w`, or empty.
+  std::string_view full_name_of(std::string_view w) const {
+    for (const auto& s : surnames_) {
+      if (s.first == w) return s.second;
+    }
+    return {};
+  }
+
   void emit_entry(std::size_t a, std::size_t b, const LexEntry& e) {
+    if (b == a + 1 && e.entity_type() != EntityType::kPerson && e.entity_type() != EntityType::kNorp) {
+      const std::string_view full = full_name_of(word(a));
+      if (!full.empty()) return void(emit(a, b, EntityType::kPerson, 2, "document:surname", full));  // "Clinton"
+    }
     const bool dateline = (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
                           ((toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4) ||
                            (word(b) == "," && toks_[a].is(kTokAllCaps)));
@@ -480,6 +496,10 @@ class FieldRecogniser {
     const bool score_prev = a > 0 && toks_[a - 1].is(kTokNumber) && toks_[a - 1].end - toks_[a - 1].start <= 2;
     if (sports_ && len <= 3 && (score_next || score_prev) && (!(flags(a) & kLexFirst) || (score_next && score_prev))) {
       return void(emit(a, b, EntityType::kOrg, 2, "context:results-table"));  // "Liverpool 3 Arsenal 0"
+    }
+    if (len == 1) {
+      const std::string_view full = full_name_of(word(a));
+      if (!full.empty()) return void(emit(a, b, EntityType::kPerson, 2, "document:surname", full));  // "Trump"
     }
     if (len == 1 && !acronym && !person_ctx && common_word(a)) return;  // "Missile" mid-sentence
     if (len == 1 && toks_[a].is(kTokInitial)) return;
@@ -645,6 +665,7 @@ class FieldRecogniser {
   std::vector<TokenInfo>& info_;
   std::string& scratch_;
   bool& sports_;
+  std::vector<std::pair<std::string_view, std::string_view>>& surnames_;
   std::vector<Candidate>& out_;
   std::size_t last_a_ = 0, last_b_ = 0;
   bool title_case_ = false;
@@ -686,6 +707,7 @@ void recognise_entities(Document& doc) {
   const DateAnchor anchor = parse_anchor(doc.published);
   thread_local Scratch scratch;  // buffers keep their capacity from one document to the next
   scratch.sports = false;
+  scratch.surnames.clear();
   KnownMap known;
 
   // The body first, so headlines and related titles are read with what the body taught.
@@ -739,6 +761,8 @@ void recognise_entities(Document& doc) {
                          acr.span.end < text.size() && text[acr.span.end] == ')';
       if (!paren || !is_name_type(exp.type) || !initials_match(e, a)) continue;
       const std::string canon = exp.canonical.empty() ? std::string(e) : exp.canonical;
+      // People have no acronyms: a guessed PERSON with one is an organisation (or a named thing).
+      if (exp.type == EntityType::kPerson && exp.strength <= 1) exp.type = EntityType::kOrg;
       acr.type = exp.type;
       acr.canonical = canon;
       acr.link = canon;
