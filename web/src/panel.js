@@ -83,16 +83,21 @@ class PanelHandle {
     canvas.addEventListener('wheel', this.on_wheel, { capture: true, passive: false });
     canvas.addEventListener('mousewheel', (e) => { e.preventDefault(); e.stopImmediatePropagation(); }, { capture: true, passive: false });
 
-    const redirected = [];
-    const original = window.addEventListener;
-    window.addEventListener = function (type, fn, opts) {
-      if (this === window && WINDOW_KEY_EVENTS.has(type)) {
-        canvas.addEventListener(type, fn, opts);
-        redirected.push([type, fn, opts]);
-        return undefined;
-      }
+    // While GLFW starts, listeners it puts on window/document are taken in hand: keys go to the canvas,
+    // pointer-lock ones (never used) are dropped, the rest are remembered and removed by destroy(), so a
+    // destroyed panel leaves nothing behind that would keep its module instance alive.
+    const originalWindow = window.addEventListener;
+    const originalDocument = document.addEventListener;
+    const kept = (this.globalListeners = []);
+    const take = (target, original) => function (type, fn, opts) {
+      if (this !== target) return original.call(this, type, fn, opts);
+      if (target === window && WINDOW_KEY_EVENTS.has(type)) return canvas.addEventListener(type, fn, opts);
+      if (/pointerlockchange$/i.test(type)) return undefined;
+      kept.push([target, type, fn, opts]);
       return original.call(this, type, fn, opts);
     };
+    window.addEventListener = take(window, originalWindow);
+    document.addEventListener = take(document, originalDocument);
     let ok = 0;
     try {
       const fonts = this.env.fonts;
@@ -106,7 +111,8 @@ class PanelHandle {
         M._free(ptr);
       }
     } finally {
-      window.addEventListener = original;
+      window.addEventListener = originalWindow;
+      document.addEventListener = originalDocument;
     }
     if (!ok) {
       stage.remove();
@@ -257,6 +263,7 @@ class PanelHandle {
     } catch (e) {
       logOnce(e, 'closing the panel');
     }
+    for (const [target, type, fn, opts] of this.globalListeners || []) target.removeEventListener(type, fn, opts);
     this.root.remove();
     this.listeners.clear();
     this.module = null;

@@ -103,6 +103,53 @@ test('at devicePixelRatio 2 the canvas has twice the pixels of its box and follo
   await context.close();
 });
 
+test('mount() and destroy() twenty times leave no listeners on window or document, and no WebGL warnings', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await page.addInitScript(() => {
+    window.__listeners = 0;
+    for (const target of [window, document]) {
+      const add = target.addEventListener, remove = target.removeEventListener;
+      const live = new Map(); // "type|capture" -> Set of listeners, as the DOM dedupes them
+      const set = (type, opts) => {
+        const key = `${type}|${opts === true || !!(opts && opts.capture)}`;
+        if (!live.has(key)) live.set(key, new Set());
+        return live.get(key);
+      };
+      target.addEventListener = function (type, fn, opts) {
+        if (this === target && fn && !set(type, opts).has(fn)) { set(type, opts).add(fn); window.__listeners++; }
+        return add.call(this, type, fn, opts);
+      };
+      target.removeEventListener = function (type, fn, opts) {
+        if (this === target && set(type, opts).delete(fn)) window.__listeners--;
+        return remove.call(this, type, fn, opts);
+      };
+    }
+  });
+  await page.goto(`${env.url}pages/index.html`);
+  await page.waitForSelector('.gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
+  const r = await page.evaluate(async () => {
+    const before = window.__listeners;
+    for (let i = 0; i < 20; i++) {
+      const host = document.body.appendChild(document.createElement('div'));
+      host.className = 'demo-panel';
+      const h = glossDemo.gloss.mount(host, { text: `Angela Merkel met Emmanuel Macron in Paris, round ${i}.` });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (h.frames < 1 || h.fallback) return { error: `mount ${i}: frames ${h.frames}, fallback ${h.fallback}` };
+      h.destroy();
+      host.remove();
+    }
+    return { before, after: window.__listeners, panels: document.querySelectorAll('.gloss-panel').length };
+  });
+  assert.equal(r.error, undefined);
+  assert.equal(r.after, r.before, 'window/document listeners after 20 mounts and destroys');
+  assert.equal(r.panels, 1, 'only the demo panel is left');
+  assert.deepEqual(messages.filter((m) => /WebGL|context|error/i.test(m) && !/GPU stall|ReadPixels/.test(m)), []);
+  await context.close();
+});
+
 test('JS API JSON in Chromium equals the native CLI on every fixture (gloss, w3c, displacy)', async () => {
   const { page, context } = await demo();
   const dir = path.join(root, 'tests/golden');
