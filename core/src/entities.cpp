@@ -734,20 +734,14 @@ void recognise_entities(Document& doc) {
     all.push_back(std::move(fc));
   }
 
-  // Surnames and first mentions: "Kim Jong-Un" ... "Kim"; an acronym's expansion "(THAAD)".
-  std::map<std::string, std::string, std::less<>> surname_of;  // last word -> full name
-  for (const FieldCandidates& fc : all) {
-    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
-    for (const Candidate& c : fc.cands) {
-      if (c.type != EntityType::kPerson) continue;
-      const std::string_view s = std::string_view(text).substr(c.span.start, c.span.size());
-      const std::size_t sp = s.rfind(' ');
-      if (sp == std::string_view::npos) continue;
-      const std::string full = c.canonical.empty() ? std::string(s) : c.canonical;
-      surname_of.emplace(std::string(s.substr(sp + 1)), full);
-      surname_of.emplace(std::string(s.substr(0, s.find(' '))) + "\x01first", full);
+  // Surnames named before their full name ("Fischler ... Franz Fischler"), from the recogniser's list of
+  // (last word, full name); and an acronym's expansion "(THAAD)".
+  const auto full_name_of = [&](std::string_view w) -> std::string_view {
+    for (const auto& p : scratch.surnames) {
+      if (p.first == w) return p.second;
     }
-  }
+    return {};
+  };
   std::map<std::string, std::pair<EntityType, std::string>, std::less<>> acronyms;  // acronym -> expansion
   for (FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
@@ -787,11 +781,12 @@ void recognise_entities(Document& doc) {
       }
       if (c.strength >= 3) continue;
       if (s.find(' ') == std::string_view::npos && c.strength <= 2) {
-        auto it = surname_of.find(s);
-        if (it != surname_of.end() && it->second != s) {
+        const std::string_view full = full_name_of(s);
+        if (!full.empty() && full != s) {
           c.type = EntityType::kPerson;
-          c.canonical = it->second;
+          c.canonical.assign(full);
           c.rule = "document:surname";
+          c.rule_detail.clear();
           continue;
         }
       }
