@@ -33,6 +33,9 @@ constexpr std::size_t kMaxQuoteNesting = 4;
 // A quotation longer than this (over all its paragraphs) is not taken as one: an unbalanced mark
 // would otherwise swallow the rest of the article. Long speech excerpts in news are a few KB.
 constexpr std::uint32_t kMaxQuoteBytes = 16 * 1024;
+// A single closing mark right after an "s" (masters') only closes a quotation shorter than this; beyond
+// it the mark is taken for a plural possessive.
+constexpr std::uint32_t kMaxPossessiveQuoteBytes = 300;
 // A speaker is a noun phrase of at most this many words (an apposition after it does not count).
 constexpr int kMaxSpeakerWords = 8;
 constexpr int kMaxAppositionWords = 12;
@@ -276,7 +279,11 @@ void FieldScanner::pair_marks() {
     if (t.kind != TokKind::kMark) continue;
     int s = static_cast<int>(stack_.size()) - 1;
     while (s >= 0 && stack_[s].family != t.family) --s;
-    if (t.role != MarkRole::kOpen && s >= 0 && t.end - opened_at(stack_[s]) <= kMaxQuoteBytes) {
+    // "masters' " after a long stretch is a plural possessive, not the end of a single-quoted passage.
+    const bool possessive = t.family == MarkFamily::kSingle && t.role == MarkRole::kClose && t.start > 0 &&
+                            (text_[t.start - 1] == 's' || text_[t.start - 1] == 'S') && s >= 0 &&
+                            t.start - opened_at(stack_[s]) > kMaxPossessiveQuoteBytes;
+    if (t.role != MarkRole::kOpen && s >= 0 && !possessive && t.end - opened_at(stack_[s]) <= kMaxQuoteBytes) {
       if (s == 0) pairs_.push_back({stack_[0].tok, k});
       stack_.resize(static_cast<std::size_t>(s));
       continue;
