@@ -379,3 +379,42 @@ TEST_CASE("panel: datelines are formatted for people", "[panel][format]") {
     CHECK(panel::FormatDateline(c.iso) == c.expected);
   }
 }
+
+TEST_CASE("panel: fonts scale with the DPI scale", "[panel][fonts]") {
+  ImGuiContext* ctx = ImGui::CreateContext();
+  const std::vector<char> ttf = ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+  if (!ttf.empty()) {
+    const panel::PanelFonts f1 = panel::AddPanelFonts(ImGui::GetIO(), ttf.data(), ttf.size(), 1.0f);
+    const panel::PanelFonts f2 = panel::AddPanelFonts(ImGui::GetIO(), ttf.data(), ttf.size(), 2.0f);
+    REQUIRE(f1.body != nullptr);
+    REQUIRE(f2.body != nullptr);
+    CHECK(f2.body->FontSize == Approx(2.0f * f1.body->FontSize));
+    CHECK(f2.heading->FontSize == Approx(2.0f * f1.heading->FontSize));
+    CHECK(ImGui::GetIO().FontDefault == f1.ui);  // the first call sets the default face
+  }
+  // No bytes: no fonts, and the panel falls back to ImGui's font.
+  const panel::PanelFonts none = panel::AddPanelFonts(ImGui::GetIO(), nullptr, 0, 1.0f);
+  CHECK(none.body == nullptr);
+  ImGui::DestroyContext(ctx);
+}
+
+TEST_CASE("panel: typing in the search box outlines the matching mentions", "[panel][search]") {
+  const Document doc = panel::DemoDocument();
+  Headless h;
+  h.Frames(doc, 2);
+  const ImU32 search_outline = IM_COL32(0xD4, 0xA0, 0x00, 255);
+  CHECK(h.CountVertices(search_outline) == 0);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharacter('/');  // focuses the search box
+  h.Frames(doc, 2);
+  for (char c : std::string("kessel")) io.AddInputCharacter(static_cast<ImWchar>(c));
+  h.Frames(doc, 2);
+  CHECK(io.WantTextInput);
+  // "Port Kessel" (twice) and "Kessel Lighthouse" are outlined.
+  CHECK(h.CountVertices(search_outline) > 0);
+  // While the box has focus, letters are text, not commands.
+  const int selected = h.state.selected_entity;
+  io.AddInputCharacter('n');
+  h.Frame(doc);
+  CHECK(h.state.selected_entity == selected);
+}

@@ -60,6 +60,7 @@ struct Block {
   float size = 0.0f;
   std::uint32_t first_line = 0, end_line = 0;
   float top = 0.0f, bottom = 0.0f;
+  float embolden = 0.0f;  // > 0: drawn twice, this many pixels apart (a bold look from a regular face)
 };
 
 class TextLayout {
@@ -73,6 +74,10 @@ class TextLayout {
   std::string_view Own(std::string text);
   // Adds vertical space at the end.
   void AddSpace(float h) { height_ += h; }
+  // Draws the last block added with a faux-bold offset of `px` pixels.
+  void EmboldenLastBlock(float px) {
+    if (!blocks_.empty()) blocks_.back().embolden = px;
+  }
 
   // Index of the line at or after `y` (relative), for drawing from the first visible line.
   std::uint32_t FirstLineAtOrBelow(float y) const;

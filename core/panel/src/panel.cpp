@@ -246,7 +246,7 @@ struct ArticleMetrics {
   ImFont* body;
   float body_size, body_line;
   ImFont* heading;
-  float heading_size, heading_line;
+  float heading_size, heading_line, heading_embolden;
   float meta_size;
   float gutter;  // left margin for quote bars and numbers
 };
@@ -261,6 +261,14 @@ ArticleMetrics Metrics(const PanelState& state) {
   m.body_line = std::round(m.body_size * 1.5f);
   m.heading = FontOr(state.fonts.heading != nullptr ? state.fonts.heading : state.fonts.body);
   m.heading_size = std::round((state.fonts.heading != nullptr ? m.heading->FontSize : base * 1.5f) * state.zoom);
+  m.heading_embolden = 0.0f;
+  if (state.fonts.body_large != nullptr && m.heading_size > m.heading->FontSize * 1.3f &&
+      state.fonts.body_large->FontSize > m.heading->FontSize) {
+    // Zoomed in: the bold face would be scaled up and blur; the large regular face, drawn twice a
+    // little apart, stays crisp and still reads as bold.
+    m.heading = state.fonts.body_large;
+    m.heading_embolden = std::max(1.0f, std::round(m.heading_size * 0.045f));
+  }
   m.heading_line = std::round(m.heading_size * 1.25f);
   m.meta_size = std::round(base * 0.85f * state.zoom);
   m.gutter = std::round(30.0f * std::max(1.0f, std::sqrt(state.zoom)));
@@ -276,6 +284,7 @@ void BuildArticle(const Document& doc, const PanelState& state, PanelCache& c, f
     const FieldStyle& s = c.styles[kTitleField];
     l.AddBlock(BlockKind::kHeadline, kTitleField, s.text, &s, Span{0, static_cast<std::uint32_t>(s.text.size())},
                m.heading, m.heading_size, m.heading_line, width, 0.0f);
+    l.EmboldenLastBlock(m.heading_embolden);
   } else {
     const std::string_view t = l.Own("(no headline)");
     l.AddBlock(BlockKind::kHeadline, -1, t, nullptr, Span{0, static_cast<std::uint32_t>(t.size())}, m.heading,
@@ -503,6 +512,9 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
       while (j < line.end && color_of(pieces[j]) == col) ++j;
       const char* text = block.text.data();
       dl->AddText(block.font, block.size, ImVec2(origin.x + p.x, ty), col, text + p.begin, text + pieces[j - 1].end);
+      for (float dx = 1.0f; dx <= block.embolden; dx += 1.0f) {
+        dl->AddText(block.font, block.size, ImVec2(origin.x + p.x + dx, ty), col, text + p.begin, text + pieces[j - 1].end);
+      }
       i = j;
     }
   }
