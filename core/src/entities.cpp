@@ -108,7 +108,10 @@ class FieldRecogniser {
       std::string_view wd = word(i);
       const std::size_t apos = wd.find_first_of("'\xE2");  // "He'd", "It’s": judge the word before
       if (apos != std::string_view::npos && apos > 0) wd = wd.substr(0, apos);
-      const bool w = toks_[i].is(kTokLower) ? lex_.is_word(wd) : lex_.is_word_lower(wd);
+      bool w = toks_[i].is(kTokLower) ? lex_.is_word(wd) : lex_.is_word_lower(wd);
+      if (!w && wd.size() > 4 && wd.back() == 's' && !toks_[i].is(kTokLower)) {
+        w = lex_.is_word_lower(wd.substr(0, wd.size() - 1));  // "Dockworkers": plural of a word
+      }
       t.looked_up |= w ? 6 : 2;
     }
     return (t.looked_up & 4) != 0;
@@ -441,8 +444,9 @@ class FieldRecogniser {
         std::size_t q = p + len;
         while (q < b && !(flags(q) & (kLexTitle | kLexHonorific))) ++q;
         // Not before a title: "Spanish Farm Minister", "US Trade Representative" are titles.
+        // Only before a common word ("Perth Glory", "Boston Globe"): "Sabah Al-Khalid" is a person.
         if (q == b && (t == EntityType::kGpe || t == EntityType::kNorp || compass) &&
-            (compass || !name_match(p + len, b, &e2, &k2))) {
+            (compass || (!name_match(p + len, b, &e2, &k2) && common_word(p + len)))) {
           const LexEntry* next = entry(p + len);
           if (compass && next && next->has_type() && next->entity_type() == EntityType::kNorp && q == p + 2) {
             emit(p, q, EntityType::kNorp, 2, "context:compass-demonym");  // "West Indian"
