@@ -141,6 +141,8 @@ const QuoteCase kCases[] = {
     {"indirect: apposition with a relative clause", nullptr,
      "A spokesman for the company, who asked not to be named, said the deal was off.", "the deal was off",
      "indirect", "A spokesman for the company", "said", nullptr},
+    {"mixed: quoted as saying", nullptr, "The minister was quoted as saying that the budget was \"on track\".",
+     "the budget was", "mixed", "The minister", "quoted as saying", nullptr},
     {"indirect: plural base form", nullptr, "Analysts say the currency will weaken further this year.",
      "the currency will weaken", "indirect", "Analysts", "say", nullptr},
     {"mixed", nullptr, "Smith said the campaign was \"taking a close look\" at the data.",
@@ -233,6 +235,22 @@ TEST_CASE("quotes: reference speakers resolve to the earlier speaker", "[quotes]
   CHECK(doc.quotes[1].resolved_speaker == doc.quotes[0].resolved_speaker);
   CHECK(doc.quotes[2].method == "reference");
   CHECK(doc.quotes[2].resolved_speaker == doc.quotes[0].resolved_speaker);
+}
+
+TEST_CASE("quotes: 'adding:' continues the same quotation", "[quotes]") {
+  const gloss::Document doc =
+      annotate_text("\"This is the end of an era,\" he said, adding: \"Nobody will forget what happened here.\"");
+  REQUIRE(doc.quotes.size() == 1);
+  CHECK(doc.quotes[0].content.size() == 2);
+}
+
+TEST_CASE("quotes: a pronoun after an unresolved speaker is not given an older name", "[quotes]") {
+  const gloss::Document doc = annotate_text(
+      "\"We had no warning,\" said Ola Berg.\n\n'We will fight this,' the council leader said.\n\n"
+      "\"This is the end,\" he said.\n");
+  REQUIRE(doc.quotes.size() == 3);
+  CHECK(doc.quotes[0].resolved_speaker == "Ola Berg");
+  CHECK(doc.quotes[2].resolved_speaker.empty());
 }
 
 TEST_CASE("quotes: no guessed names for descriptions", "[quotes]") {

@@ -237,6 +237,8 @@ class FieldScanner {
     std::string_view speaker;
     int draft;       // whose q.resolved_speaker names it
     bool statement;  // spoke "in a statement" (or a letter, a post ...)
+    bool person;     // may be what a later "he"/"she" refers to (not an organisation or a place)
+    std::uint32_t start;
   };
   std::vector<Recent> recent_;     // the last few resolved speakers, newest last
 };
@@ -799,11 +801,12 @@ void FieldScanner::reported_speech(int first, int last) {
       }
       continue;
     }
-    if (is_word(k - 1) && has(k - 1, kWcBe)) continue;  // passive: "was told", "is said to"
+    if (is_word(k - 1) && has(k - 1, kWcBe) && m.words < 3) continue;  // passive: "was told" (not "was quoted as saying")
 
     // Subject first: X [has also already | on Tuesday] said/warned/says …
     bool modal = false;
-    const int e = skip_adverbials_back(cs, k, &modal);
+    // "X was quoted as saying": the auxiliary belongs to the cue.
+    const int e = skip_adverbials_back(cs, m.words >= 3 && has(k - 1, kWcBe) ? k - 1 : k, &modal);
     NounPhrase np = np_before(cs, e, true);
     if (np.ok() && (!m.base_form || base_form_ok(np, modal))) {
       int c = skip_adverbials_forward(cue_last + 1, end + 1);
@@ -1014,14 +1017,27 @@ void FieldScanner::resolve_and_output() {
       }
       std::string resolved;
       bool reference = false;
+      bool resolved_entity = false, resolved_person = false;
       if (sp1 == std::string_view::npos && is_subject_pronoun(s)) {
         reference = true;
         if (is_one_of(s, {"he", "she"})) {
-          if (last_person) resolved = last_person->canonical;
+          // The nearer of the last person named and the last person-like speaker (even an unresolved
+          // one: "the council leader said. ... he said" must not jump back to an earlier name).
+          const Recent* speaker = nullptr;
+          for (auto it = recent.rbegin(); it != recent.rend() && !speaker; ++it) {
+            if (it->person) speaker = &*it;
+          }
+          if (speaker && (!last_person || speaker->start > last_person->span.start)) {
+            resolved = resolved_of(*speaker);
+            if (resolved.empty()) resolved = "\x01";  // unresolved on purpose (cleared below)
+          } else if (last_person) {
+            resolved = last_person->canonical;
+          }
         } else if (is_one_of(s, {"they", "it"}) && last_group) {
           resolved = last_group->canonical;
         }
         if (resolved.empty() && !recent.empty() && !is_one_of(s, {"i", "you", "we"})) resolved = resolved_of(recent.back());
+        if (resolved == "\x01") resolved.clear();
       } else if (description) {
         reference = true;
         if (lex_.is_statement_noun(head)) {
@@ -1053,6 +1069,8 @@ void FieldScanner::resolve_and_output() {
         }
         if (best) {
           resolved = best->canonical;
+          resolved_entity = true;
+          resolved_person = best->type == EntityType::kPerson;
         } else {
           // No entity: the words, when they hold a name ("Russia's foreign ministry", "FNV union"), not a
           // sentence-initial capital ("A spokesman for the company", "Officials").
@@ -1074,6 +1092,13 @@ void FieldScanner::resolve_and_output() {
         }
       }
       if (reference && !resolved.empty()) d.method = "reference";
+      // Person-like: resolved through a PERSON entity, or a pronoun/description that is not a group or place.
+      bool person_like = resolved_person;
+      if (!resolved_entity) {
+        person_like = is_one_of(s, {"he", "she"}) || (description && !lex_.is_statement_noun(head) &&
+                                                      !(head.size() > 3 && head.back() == 's'));
+        if (!reference && !resolved.empty()) person_like = true;  // a name with no entity: most are people
+      }
       q.resolved_speaker = resolved;
       // Remember the speaker (resolved or not: an unknown last speaker must not hand "the statement" to
       // an older one), and whether the cue came with a statement noun ("said in a statement").
@@ -1092,7 +1117,7 @@ void FieldScanner::resolve_and_output() {
           p = e;
         }
       }
-      recent.push_back({s, id, statement});
+      recent.push_back({s, id, statement, person_like, sp.start});
       if (recent.size() > kRecent) recent.erase(recent.begin());
     }
     doc_->quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker

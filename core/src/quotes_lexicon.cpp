@@ -53,6 +53,11 @@ CueLexicon::CueLexicon(std::string_view data) : storage_(data) {
     // turned into ' ': split on the original bytes, keep views into storage_.
     const std::size_t line_off = static_cast<std::size_t>(line.data() - all.data());
     bool first_form = true;
+    // A base form ("say") is the first of several forms; a line with one form has none ("quoted as saying").
+    std::size_t form_count = 0;
+    for (std::size_t q = 2; q < line.size(); ++q) {
+      form_count += data[line_off + q] != ' ' && (q == 2 || data[line_off + q - 1] == ' ');
+    }
     std::size_t i = 2;
     while (i < line.size()) {
       while (i < line.size() && data[line_off + i] == ' ') ++i;
@@ -74,7 +79,7 @@ CueLexicon::CueLexicon(std::string_view data) : storage_(data) {
             case 'A': cls = CueClass::kAccording; break;
             default: cls = CueClass::kDirectOnly; break;
           }
-          Entry entry{{}, cls, first_form && tag != 'A'};
+          Entry entry{{}, cls, first_form && tag != 'A' && form_count > 1};
           std::size_t w = form.find(' ');
           const std::string_view head = form.substr(0, w);
           while (w != std::string_view::npos) {
