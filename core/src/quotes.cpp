@@ -901,11 +901,11 @@ void FieldScanner::headline_claims() {
     const NounPhrase np = np_before(0, lead, true);
     if (!np.ok()) return;
     const Span sp = tok_span(np.first, np.last);
-    bool entity = false;
-    for (const Entity& e : doc_->entities) {
-      if (e.field == field_ && e.span.end == sp.end && e.span.start >= sp.start && is_speaker_entity(e.type)) {
-        entity = true;
-      }
+    bool entity = false;  // entities are sorted by (field, start): look at this field's first few only
+    auto it = std::lower_bound(doc_->entities.begin(), doc_->entities.end(), field_,
+                               [](const Entity& e, int f) { return e.field < f; });
+    for (; it != doc_->entities.end() && it->field == field_ && it->span.start < sp.end; ++it) {
+      if (it->span.end == sp.end && it->span.start >= sp.start && is_speaker_entity(it->type)) entity = true;
     }
     if (entity && emit_reported(np, lead, lead, lead + 1, end, "headline.speaker-colon-claim")) {
       drafts_.back().q.has_cue = false;
