@@ -372,7 +372,7 @@ class FieldRecogniser {
     // 1. The whole run is a known name.
     {
       const std::string_view s = slice(a, b);
-      if (const LexEntry* e = lex_.find(s); e && e->has_type()) return emit_entry(a, b, *e);
+      if (const LexEntry* e = b == a + 1 ? entry(a) : lex_.find(s); e && e->has_type()) return emit_entry(a, b, *e);
       if (toks_[a].is(kTokAllCaps) && (b - a > 1 || s.size() > 3 || (in_caps_line(a) && s.size() == 3))) {
         if (const LexEntry* e = lex_.find(title_cased(s)); e && e->has_type()) return emit_entry(a, b, *e);
       }
