@@ -356,6 +356,13 @@ class FieldRecogniser {
     const bool dateline = (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
                           ((toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4) ||
                            (word(b) == "," && toks_[a].is(kTokAllCaps)));
+    // "losing to Tulsa 63-7": a place right before a score is a team.
+    const bool score_after = b + 2 < toks_.size() && toks_[b].is(kTokNumber) && toks_[b + 2].is(kTokNumber) &&
+                             toks_[b + 1].start == toks_[b].end && toks_[b + 2].start == toks_[b + 1].end &&
+                             text_[toks_[b].end] == '-' && toks_[b].end - toks_[b].start <= 3;
+    if (score_after && e.entity_type() == EntityType::kGpe && e.origin != "iso3166-1") {
+      return void(emit(a, b, EntityType::kOrg, 2, "context:score", e.key));
+    }
     if (sports_ && (e.entity_type() == EntityType::kGpe || e.entity_type() == EntityType::kLoc) &&
         e.origin != "iso3166-1" && e.origin != "entity_names.tsv" &&
         !dateline && !(a > 0 && toks_[a - 1].is(kTokLower) && (flags(a - 1) & kLexLocPrep))) {
@@ -419,6 +426,18 @@ class FieldRecogniser {
         person_ctx = true;
         ++p;
         continue;
+      }
+      if (person_ctx) {
+        // After a title the name is a person's, even where a word is also a place ("Lt. Paul Joalland").
+        std::size_t q = p + 1;
+        while (q < b && !(flags(q) & (kLexTitle | kLexHonorific))) ++q;
+        const LexEntry* e;
+        const Known* k;
+        if (name_match(p, q, &e, &k) != q - p || (e && e->entity_type() == EntityType::kPerson)) {
+          type_unknown(p, q, true);
+          p = q;
+          continue;
+        }
       }
       const LexEntry* e;
       const Known* k;
