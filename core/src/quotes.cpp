@@ -1033,8 +1033,18 @@ void FieldScanner::resolve_and_output() {
           } else if (last_person) {
             resolved = last_person->canonical;
           }
-        } else if (is_one_of(s, {"they", "it"}) && last_group) {
-          resolved = last_group->canonical;
+        } else if (is_one_of(s, {"they", "it"})) {
+          // Likewise: the nearer of the last organisation or place named and the last other speaker.
+          const Recent* speaker = nullptr;
+          for (auto it = recent.rbegin(); it != recent.rend() && !speaker; ++it) {
+            if (!it->person) speaker = &*it;
+          }
+          if (speaker && (!last_group || speaker->start > last_group->span.start)) {
+            resolved = resolved_of(*speaker);
+            if (resolved.empty()) resolved = "\x01";
+          } else if (last_group) {
+            resolved = last_group->canonical;
+          }
         }
         if (resolved.empty() && !recent.empty() && !is_one_of(s, {"i", "you", "we"})) resolved = resolved_of(recent.back());
         if (resolved == "\x01") resolved.clear();
@@ -1057,6 +1067,18 @@ void FieldScanner::resolve_and_output() {
           for (auto it = ent_ptr; resolved.empty() && it != ents_begin && ent_ptr - it < 64;) {
             --it;
             if (contains_word(text.substr(it->span.start, it->span.size()), head)) resolved = it->canonical;
+          }
+          // "the company", "the ministry": the last organisation named.
+          if (resolved.empty() && is_one_of(head, {"company", "firm", "group", "corporation", "ministry",
+                                                   "government", "agency", "union", "bank", "party", "council",
+                                                   "committee", "commission", "department", "organisation",
+                                                   "organization", "authority", "airline", "carrier", "club",
+                                                   "board", "institute", "university", "charity", "network",
+                                                   "broadcaster", "newspaper", "retailer", "manufacturer"})) {
+            for (auto it = ent_ptr; resolved.empty() && it != ents_begin && ent_ptr - it < 64;) {
+              --it;
+              if (it->type == EntityType::kOrg) resolved = it->canonical;
+            }
           }
         }
       } else {
