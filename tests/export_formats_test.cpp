@@ -85,9 +85,11 @@ TEST_CASE("W3C selectors re-anchor in code points, with non-BMP text around", "[
     const gloss::Document doc = doc_with_entity(c.text, c.name);
     const Json out = Json::parse(gloss::to_w3c_annotations(doc, {}, "https://example.org/a"));
     CHECK(out["@context"] == "http://www.w3.org/ns/anno.jsonld");
-    CHECK(out["type"] == "AnnotationCollection");
-    REQUIRE(out["total"] == 1);
-    const Json& a = out["first"]["items"][0];
+    CHECK(out["type"] == "AnnotationPage");
+    CHECK(out["partOf"]["type"] == "AnnotationCollection");
+    REQUIRE(out["partOf"]["total"] == 1);
+    REQUIRE(out["items"].size() == 1);
+    const Json& a = out["items"][0];
     CHECK(a["type"] == "Annotation");
     CHECK(a["target"]["source"] == "https://example.org/a");
     const Json& quote = a["target"]["selector"][0];
@@ -130,10 +132,10 @@ TEST_CASE("exports count an invalid byte as one U+FFFD and stay valid UTF-8", "[
   const std::string w3c = gloss::to_w3c_annotations(doc);
   CHECK(gloss::find_invalid_utf8(w3c) == w3c.size());
   const Json out = Json::parse(w3c);
-  const Json& position = out["first"]["items"][0]["target"]["selector"][1];
+  const Json& position = out["items"][0]["target"]["selector"][1];
   CHECK(position["start"] == 6);  // a, U+FFFD, U+FFFD, space, b, space
   CHECK(position["end"] == 15);
-  CHECK(out["first"]["items"][0]["target"]["source"] == "urn:x-gloss:input");
+  CHECK(out["items"][0]["target"]["source"] == "urn:x-gloss:input");
   const std::string displacy = gloss::to_displacy(doc);
   CHECK(gloss::find_invalid_utf8(displacy) == displacy.size());
 }

@@ -52,28 +52,24 @@ export interface GlossDocument {
 }
 
 /** W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): positions in code points. */
-export interface W3CAnnotationCollection {
+export interface W3CAnnotationPage {
   '@context': 'http://www.w3.org/ns/anno.jsonld';
-  type: 'AnnotationCollection';
-  label: string;
-  total: number;
-  first: {
-    type: 'AnnotationPage';
-    startIndex: 0;
-    items: Array<{
-      id: string;
-      type: 'Annotation';
-      motivation: 'identifying' | 'classifying';
-      body: Array<{ type: 'TextualBody'; purpose: string; value: string }>;
-      target: {
-        source: string;
-        selector: [
-          { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-          { type: 'TextPositionSelector'; start: number; end: number },
-        ];
-      };
-    }>;
-  };
+  type: 'AnnotationPage';
+  partOf: { type: 'AnnotationCollection'; label: string; total: number };
+  startIndex: 0;
+  items: Array<{
+    id: string;
+    type: 'Annotation';
+    motivation: 'identifying' | 'classifying';
+    body: Array<{ type: 'TextualBody'; purpose: string; value: string }>;
+    target: {
+      source: string;
+      selector: [
+        { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+        { type: 'TextPositionSelector'; start: number; end: number },
+      ];
+    };
+  }>;
 }
 
 /** spaCy displaCy's manual "ent" format: one entry per non-empty field, offsets in code points. */
@@ -121,7 +117,7 @@ export interface GlossApi {
   /** The same as JSON text, in any export format; byte-identical to `gloss annotate --format=…`. */
   annotateJson(text: string, options?: { format?: 'gloss' | 'w3c' | 'displacy'; source?: string; pretty?: boolean }): string;
   /** W3C Web Annotation JSON-LD; `source` is the target IRI (e.g. the article's URL). */
-  toW3C(text: string, options?: { source?: string }): W3CAnnotationCollection;
+  toW3C(text: string, options?: { source?: string }): W3CAnnotationPage;
   toDisplacy(text: string): DisplacyDocs;
   /** Mounts the ImGui panel (canvas sized to `element`, at devicePixelRatio) and its accessible lists. */
   mount(element: Element, options: { text: string; mirror?: boolean }): PanelHandle;

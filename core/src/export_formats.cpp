@@ -5,16 +5,14 @@
 // invalid input byte is one U+FFFD (as in the gloss/1 JSON's UTF-16 offsets), so `exact` is always the
 // code points [start, end) of the decoded text and a consumer can re-anchor without our help.
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "gloss/gloss.h"
+#include "json_out.h"
 #include "utf8.h"
 
 namespace gloss {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::size_t kContextCodePoints = 32;      // prefix/suffix length of a TextQuoteSelector
@@ -75,16 +73,16 @@ class CodePointMap {
   std::string_view text_;
 };
 
-std::string dump(const Json& j, bool pretty) {
-  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
-}
-
-Json textual_body(const char* purpose, const std::string& value) {
-  Json b;
-  b["type"] = "TextualBody";
-  b["purpose"] = purpose;
-  b["value"] = value;
-  return b;
+// A TextualBody: {"type": "TextualBody", "purpose": …, "value": …}.
+void textual_body(JsonOut& out, const char* purpose, std::string_view value) {
+  out.begin_object();
+  out.key("type");
+  out.string("TextualBody");
+  out.key("purpose");
+  out.string(purpose);
+  out.key("value");
+  out.string(value);
+  out.end_object();
 }
 
 }  // namespace
@@ -134,64 +132,99 @@ std::string to_w3c_annotations(const Document& doc, const JsonOptions& options, 
     return from < to ? decoded(input.substr(from, to - from)) : std::string();
   };
 
-  Json items = Json::array();
+  std::string result;
+  JsonOut out(result, options.pretty);
+  // One AnnotationPage holding every annotation, partOf its collection (pretty: one annotation a line).
+  out.begin_object();
+  out.key("@context");
+  out.string("http://www.w3.org/ns/anno.jsonld");
+  out.key("type");
+  out.string("AnnotationPage");
+  out.key("partOf");
+  out.begin_object();
+  out.key("type");
+  out.string("AnnotationCollection");
+  out.key("label");
+  out.string("Gloss annotations (entities and quotations)");
+  out.key("total");
+  out.number(static_cast<std::uint64_t>(targets.size()));
+  out.end_object();
+  out.key("startIndex");
+  out.number(0);
+  out.key("items");
+  out.begin_array();
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const bool is_entity = i < doc.entities.size();
     const std::size_t start_byte = targets[i].input.start, end_byte = targets[i].input.end;
-    Json quote_selector;
-    quote_selector["type"] = "TextQuoteSelector";
-    quote_selector["exact"] = slice(start_byte, end_byte);
-    quote_selector["prefix"] = slice(context_bytes[2 * i], start_byte);
-    quote_selector["suffix"] = slice(end_byte, context_bytes[2 * i + 1]);
-    Json position_selector;
-    position_selector["type"] = "TextPositionSelector";
-    position_selector["start"] = cps[2 * i];
-    position_selector["end"] = cps[2 * i + 1];
-
-    Json a;
-    Json body = Json::array();
+    const std::string exact = slice(start_byte, end_byte);
+    out.begin_object();
     if (is_entity) {
       const Entity& e = doc.entities[i];
-      a["id"] = target_source + "#gloss-entity-" + std::to_string(i);
-      a["type"] = "Annotation";
-      a["motivation"] = "identifying";
-      body.push_back(textual_body("tagging", to_string(e.type)));
-      body.push_back(textual_body("identifying", e.canonical.empty() ? quote_selector["exact"].get<std::string>()
-                                                                     : e.canonical));
+      out.key("id");
+      out.string(target_source + "#gloss-entity-" + std::to_string(i));
+      out.key("type");
+      out.string("Annotation");
+      out.key("motivation");
+      out.string("identifying");
+      out.key("body");
+      out.begin_array();
+      textual_body(out, "tagging", to_string(e.type));
+      textual_body(out, "identifying", e.canonical.empty() ? exact : e.canonical);
+      out.end_array();
     } else {
       const std::size_t qi = i - doc.entities.size();
       const Quote& q = doc.quotes[qi];
-      a["id"] = target_source + "#gloss-quote-" + std::to_string(qi);
-      a["type"] = "Annotation";
-      a["motivation"] = "classifying";
-      body.push_back(textual_body("classifying", std::string(to_string(q.kind)) + " quote"));
+      out.key("id");
+      out.string(target_source + "#gloss-quote-" + std::to_string(qi));
+      out.key("type");
+      out.string("Annotation");
+      out.key("motivation");
+      out.string("classifying");
+      out.key("body");
+      out.begin_array();
+      textual_body(out, "classifying", std::string(to_string(q.kind)) + " quote");
       std::string speaker = q.resolved_speaker;
       if (speaker.empty() && q.has_speaker) speaker = decoded(doc.fields[std::size_t(q.field)].slice(q.speaker));
-      if (!speaker.empty()) body.push_back(textual_body("describing", "speaker: " + speaker));
+      if (!speaker.empty()) textual_body(out, "describing", "speaker: " + speaker);
+      out.end_array();
     }
-    a["body"] = std::move(body);
-    Json target;
-    target["source"] = target_source;
-    target["selector"] = Json::array({std::move(quote_selector), std::move(position_selector)});
-    a["target"] = std::move(target);
-    items.push_back(std::move(a));
+    out.key("target");
+    out.begin_object();
+    out.key("source");
+    out.string(target_source);
+    out.key("selector");
+    out.begin_array();
+    out.begin_object();
+    out.key("type");
+    out.string("TextQuoteSelector");
+    out.key("exact");
+    out.string(exact);
+    out.key("prefix");
+    out.string(slice(context_bytes[2 * i], start_byte));
+    out.key("suffix");
+    out.string(slice(end_byte, context_bytes[2 * i + 1]));
+    out.end_object();
+    out.begin_object();
+    out.key("type");
+    out.string("TextPositionSelector");
+    out.key("start");
+    out.number(static_cast<std::uint64_t>(cps[2 * i]));
+    out.key("end");
+    out.number(static_cast<std::uint64_t>(cps[2 * i + 1]));
+    out.end_object();
+    out.end_array();
+    out.end_object();
+    out.end_object();
   }
-
-  Json out;
-  out["@context"] = "http://www.w3.org/ns/anno.jsonld";
-  out["type"] = "AnnotationCollection";
-  out["label"] = "Gloss annotations (entities and quotations)";
-  out["total"] = items.size();
-  Json page;
-  page["type"] = "AnnotationPage";
-  page["startIndex"] = 0;
-  page["items"] = std::move(items);
-  out["first"] = std::move(page);
-  return dump(out, options.pretty);
+  out.end_array();
+  out.end_object();
+  return result;
 }
 
 std::string to_displacy(const Document& doc, const JsonOptions& options) {
-  Json out = Json::array();
+  std::string result;
+  JsonOut out(result, options.pretty);
+  out.begin_array();
   for (std::size_t f = 0; f < doc.fields.size(); ++f) {
     const TextField& field = doc.fields[f];
     if (field.text.empty()) continue;
@@ -204,21 +237,28 @@ std::string to_displacy(const Document& doc, const JsonOptions& options) {
       bytes.push_back(e.span.end);
     }
     const std::vector<std::size_t> cps = CodePointMap(field.text).to_code_points(bytes);
-    Json ents = Json::array();
+    out.begin_object();
+    out.key("text");
+    out.string(field.text);  // JsonOut writes each invalid byte as U+FFFD, as the offsets count it
+    out.key("ents");
+    out.begin_array();
     for (std::size_t i = 0; i < entities.size(); ++i) {
-      Json e;
-      e["start"] = cps[2 * i];
-      e["end"] = cps[2 * i + 1];
-      e["label"] = to_string(entities[i]->type);
-      ents.push_back(std::move(e));
+      out.begin_object();
+      out.key("start");
+      out.number(static_cast<std::uint64_t>(cps[2 * i]));
+      out.key("end");
+      out.number(static_cast<std::uint64_t>(cps[2 * i + 1]));
+      out.key("label");
+      out.string(to_string(entities[i]->type));
+      out.end_object();
     }
-    Json d;
-    d["text"] = decoded(field.text);
-    d["ents"] = std::move(ents);
-    d["title"] = field.name();
-    out.push_back(std::move(d));
+    out.end_array();
+    out.key("title");
+    out.string(field.name());
+    out.end_object();
   }
-  return dump(out, options.pretty);
+  out.end_array();
+  return result;
 }
 
 std::string to_format(const Document& doc, ExportFormat format, const JsonOptions& options) {

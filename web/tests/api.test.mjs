@@ -44,8 +44,9 @@ test('W3C selectors re-anchor in the text (code points), around non-BMP characte
     const cps = Array.from(text);
     const out = api.toW3C(text, { source: 'https://news.example/a' });
     assert.equal(out['@context'], 'http://www.w3.org/ns/anno.jsonld');
-    assert.equal(out.total, out.first.items.length);
-    for (const a of out.first.items) {
+    assert.equal(out.type, 'AnnotationPage');
+    assert.equal(out.partOf.total, out.items.length);
+    for (const a of out.items) {
       assert.equal(a.target.source, 'https://news.example/a');
       const [quote, position] = a.target.selector;
       assert.equal(quote.type, 'TextQuoteSelector');

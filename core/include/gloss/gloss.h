@@ -206,7 +206,7 @@ enum class ExportFormat : std::uint8_t { kGloss, kW3c, kDisplacy };
 // "gloss", "w3c" or "displacy" -> `*format`; false for any other name.
 bool parse_export_format(std::string_view name, ExportFormat* format);
 
-// W3C Web Annotation JSON-LD: an AnnotationCollection whose first page holds one Annotation per entity
+// W3C Web Annotation JSON-LD: an AnnotationPage (partOf an AnnotationCollection) with one Annotation per entity
 // (tagging: its type; identifying: its canonical name) and per quotation (classifying: its kind;
 // describing: its speaker). Each target has a TextQuoteSelector (exact + 32 code points of prefix and
 // suffix) and a TextPositionSelector, both over the whole input decoded as UTF-8. `source` names the
