@@ -569,7 +569,9 @@ class FieldRecogniser {
       const auto ends = [&](std::string_view suf) {
         return first.size() > suf.size() + 2 && first.substr(first.size() - suf.size()) == suf;
       };
-      if (ends("ism") || ends("ist") || ends("ists") || ends("ian") || ends("ians") || ends("ese") || ends("ish")) {
+      const bool slavic = ends("vic") || ends("cic");  // Djokovic, Ivanisevic: surnames
+      if (ends("ism") || ends("ist") || ends("ists") || ends("ian") || ends("ians") || ends("ese") || ends("ish") ||
+          ends("ite") || ends("ites") || (ends("ic") && !slavic)) {
         return void(emit(a, b, EntityType::kNorp, 1, "shape:group-suffix"));
       }
       // An inner capital ("SaskTel", "PayPal") is a brand, unless a name prefix ("McDonald", "LaBeouf").
@@ -582,7 +584,7 @@ class FieldRecogniser {
         return void(emit(a, b, EntityType::kOrg, 1, "shape:inner-capital"));
       }
     }
-    if (sports_ && prev == "at") return void(emit(a, b, EntityType::kLoc, 1, "context:venue"));
+    if (prev == "at" && len <= 2) return void(emit(a, b, EntityType::kLoc, 1, sports_ ? "context:venue" : "context:at-place"));
     if (prev == "in" || prev == "near" || prev == "outside") {
       return void(emit(a, b, EntityType::kGpe, 1, "context:in-place"));
     }
@@ -819,6 +821,32 @@ void recognise_entities(Document& doc) {
           c.canonical = it->second.canonical;
           c.rule = "document";
         }
+      }
+    }
+  }
+
+  // Coordination: a guessed name joined by "and", "or" or a comma to a place typed with evidence is a
+  // place too ("Hunan and Hubei", "Seychelles and Tioman").
+  for (FieldCandidates& fc : all) {
+    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+    const auto joined = [&](const Candidate& x, const Candidate& y) {  // x ends before y starts
+      if (x.span.end > y.span.start || y.span.start - x.span.end > 5) return false;
+      const std::string_view gap = std::string_view(text).substr(x.span.end, y.span.start - x.span.end);
+      return gap == " and " || gap == " or " || gap == ", " || gap == " & ";
+    };
+    for (std::size_t k = 0; k < fc.cands.size(); ++k) {
+      Candidate& c = fc.cands[k];
+      if (c.strength > 1 || !is_name_type(c.type)) continue;
+      const Candidate* other = nullptr;
+      if (k > 0 && joined(fc.cands[k - 1], c) && fc.cands[k - 1].strength >= 2) other = &fc.cands[k - 1];
+      if (!other && k + 1 < fc.cands.size() && joined(c, fc.cands[k + 1]) && fc.cands[k + 1].strength >= 2) {
+        other = &fc.cands[k + 1];
+      }
+      // Places only: an organisation's or a person's neighbours are as often something else.
+      if (other && (other->type == EntityType::kGpe || other->type == EntityType::kLoc) && other->type != c.type) {
+        c.type = other->type;
+        c.rule = "context:coordination";
+        c.rule_detail.clear();
       }
     }
   }
