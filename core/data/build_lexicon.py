@@ -164,6 +164,20 @@ def wn_name(w):
     return re.sub(r"\(.*\)$", "", w).replace("_", " ")
 
 
+def wordnet_given_names(synsets, words):
+    """First words of WordNet's people ("Johann Sebastian Bach" -> Johann): given names from many languages."""
+    given = set()
+    for key, (lexfile, ws, ptrs) in synsets.items():
+        if key[0] != "n" or lexfile != 18 or not any(p[0] == "@i" for p in ptrs):
+            continue
+        for w in ws:
+            parts = wn_name(w).split(" ")
+            if len(parts) >= 2 and len(parts[0]) >= 3 and parts[0][0].isupper() and parts[0][1:].islower() \
+                    and parts[0].lower() not in words and "." not in parts[0]:
+                given.add(parts[0])
+    return given
+
+
 def add_wordnet(lex, synsets, words):
     # Instances (proper nouns with a type).
     inst = {}
@@ -352,6 +366,12 @@ def main():
         if " " in key and lex.entries[key]["type"]:
             lex.cue(key.split(" ")[0], ["multistart"])
     first, surname = load_names()
+    # Given names from WordNet's people, unless the word names a place ("Georgia" stays a first name
+    # only if a name list has it).
+    for g in wordnet_given_names(synsets, words):
+        e = lex.entries.get(g)
+        if e is None or not e["type"]:
+            first.add(g)
     out = ["GLOSSLEX1", "@words"]
     out += sorted(words)
     out.append("@first")
