@@ -45,11 +45,17 @@ try {
   await context.close();
 
   // 2. Navigation -> first highlighted frame (performance.now() counts from navigation start).
-  const demoTimes = [], embedTimes = [];
+  const demoTimes = [], embedTimes = [], stages = [];
   for (let i = 0; i < 5; i++) {
     const d = await openPage(env.browser, `${env.url}pages/index.html`);
     await d.page.waitForSelector('.gloss-panel[data-gloss-ready="true"]', { timeout: 30000 });
     demoTimes.push(await d.page.evaluate(() => glossDemo.handle.firstFrame));
+    stages.push(await d.page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(`gloss:${n}`)[0]?.startTime ?? NaN;
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { html: nav.responseEnd, script: at('load'), compiled: at('compiled'), loaded: at('loaded'), instantiated: at('instantiated'),
+        init: at('panel-init'), annotated: at('annotated'), text: at('panel-text'), frame: at('first-frame') };
+    }));
     await d.context.close();
     const n = await openPage(env.browser, `${env.url}pages/news.html`);
     await n.page.waitForSelector('.gloss-embed .gloss-panel[data-gloss-ready="true"]', { state: 'attached', timeout: 30000 });
@@ -59,6 +65,12 @@ try {
   console.log('\n2. Navigation -> first highlighted frame, headless Chromium (SwiftShader WebGL2), median of 5');
   console.log(`   demo page (sample article):  ${median(demoTimes).toFixed(0)} ms   [${demoTimes.map((t) => t.toFixed(0)).join(', ')}]`);
   console.log(`   news page (one-tag embed):   ${median(embedTimes).toFixed(0)} ms   [${embedTimes.map((t) => t.toFixed(0)).join(', ')}]`);
+  console.log('   demo page stages (median ms since navigation):');
+  for (const [key, label] of [['html', 'page HTML received'], ['script', 'embed script runs, fetches start'], ['compiled', 'gloss.wasm compiled'],
+    ['loaded', 'wasm + font ready'], ['instantiated', 'panel module instantiated'], ['init', 'GLFW/WebGL2/ImGui/font atlas ready'],
+    ['annotated', 'article annotated (lists)'], ['text', 'article annotated (panel)'], ['frame', 'first highlighted frame']]) {
+    console.log(`     ${label.padEnd(36)} ${median(stages.map((s) => s[key])).toFixed(0).padStart(6)}`);
+  }
 
   // 3. Throughput on a ~4 MB plain-text article: native CLI, WASM in Node, WASM in Chromium.
   const text = bigText(4);

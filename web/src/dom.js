@@ -44,3 +44,8 @@ export function hasWebGL2() {
     return false;
   }
 }
+
+/** A performance mark for the benchmark (web/bench/run.mjs reads "gloss:*" marks); never throws. */
+export function mark(name) {
+  try { performance.mark(`gloss:${name}`); } catch (_) { /* no User Timing: nothing to record */ }
+}

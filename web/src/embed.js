@@ -11,7 +11,7 @@ import { wrapCore } from './api.js';
 import { createMount } from './panel.js';
 import { findArticle, articleInput, readBody } from './article.js';
 import { markSpans } from './marks.js';
-import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
+import { el, hasWebGL2, logOnce, mark, showNotice } from './dom.js';
 
 (function () {
   const script = document.currentScript;
@@ -40,7 +40,12 @@ import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
     if (loading) return loading;
     loading = (async () => {
       addStylesheet();
-      const [wasmModule, regular] = await Promise.all([compileWasm(asset('gloss.wasm')), fetchBytes(asset('gloss-font.ttf'))]);
+      mark('load');
+      const [wasmModule, regular] = await Promise.all([
+        compileWasm(asset('gloss.wasm')).then((m) => { mark('compiled'); return m; }),
+        fetchBytes(asset('gloss-font.ttf')),
+      ]);
+      mark('loaded');
       const bold = new Uint8Array(0); // the headline uses the regular face, larger (one font file to load)
       let core = null;
       const restart = () => { core = null; };

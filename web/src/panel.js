@@ -5,7 +5,7 @@
 import { instantiate } from './loader.js';
 import { wrapCore } from './api.js';
 import { Mirror } from './mirror.js';
-import { el, hasWebGL2, logOnce, showNotice } from './dom.js';
+import { el, hasWebGL2, logOnce, mark, showNotice } from './dom.js';
 
 const INPUT_EVENTS = ['mousemove', 'mousedown', 'mouseup', 'mouseenter', 'mouseleave', 'keydown', 'keyup', 'keypress',
   'focus', 'blur', 'touchstart', 'touchmove', 'touchend', 'touchcancel'];
@@ -34,9 +34,12 @@ class PanelHandle {
     this.core = null;
     element.append(this.root);
     try {
+      mark('mount');
       this.module = instantiate(env.wasmModule, {}, (m) => this.moduleError(m));
+      mark('instantiated');
       this.core = wrapCore(() => this.module);
       this.fallback = !this.startCanvas();
+      mark('panel-init');
     } catch (e) {
       this.fail(e, 'starting the panel');
       this.fallback = true;
@@ -156,6 +159,7 @@ class PanelHandle {
     if (again || this.budget > 0) this.schedule(again ? 1 : 0);
     if (!this.firstFrame) {
       this.firstFrame = performance.now();
+      mark('first-frame');
       this.root.dataset.glossReady = 'true';
       this.emit('ready', { frames: this.frames });
     }
@@ -186,6 +190,7 @@ class PanelHandle {
     if (typeof text !== 'string') throw new TypeError('gloss: setText(text): text must be a string');
     if (!this.core) return;
     const doc = this.core.annotate(text); // throws on a broken limit
+    mark('annotated');
     this.document = doc;
     this.mirror.render(doc);
     this.selected = { entity: -1, quote: -1 };
@@ -196,6 +201,7 @@ class PanelHandle {
       try {
         M.HEAPU8.set(bytes, ptr);
         if (!M._gloss_panel_set_text(ptr, bytes.length)) throw new Error(JSON.parse(M.UTF8ToString(M._gloss_panel_error())).error.message);
+        mark('panel-text');
       } finally {
         M._free(ptr);
       }
