@@ -227,12 +227,15 @@ def add_wordnet(lex, synsets, words):
             src, dst = int(st[:2], 16), int(st[2:], 16)
             adjs = [ws[src - 1]] if src else ws
             place = wn_name(target[1][dst - 1] if dst else target[1][0])
+            # The adjective of a country or city beats a river of the same spelling ("Canadian"); that of a
+            # sea or a range does not ("Mediterranean", "Aegean" are mostly the places themselves).
+            trust = 1.5 if inst[("n", tgt)] == "GPE" else 1
             for a in adjs:
                 a = re.sub(r"\(.*\)$", "", a).replace("_", " ")
                 if is_name(a):
-                    lex.add(a, "NORP", place, "", source=1, origin="wordnet-pertainym")
+                    lex.add(a, "NORP", place, "", source=trust, origin="wordnet-pertainym")
                     if a.endswith(("an", "i")):
-                        lex.add(a + "s", "NORP", place, "", source=1, origin="wordnet-pertainym")
+                        lex.add(a + "s", "NORP", place, "", source=trust, origin="wordnet-pertainym")
 
 
 # ---------------------------------------------------------------------------------------------------
