@@ -11,8 +11,8 @@ Runs `gloss annotate --jsonl` over a gold file and prints:
 Two gold formats are read:
   * LitBank style (../shared/dev-data/quotes_dev.jsonl): quotes with byte offsets `start`/`end`
     (marks included), `speaker` {start,end,text} or null, `speaker_names`;
-  * Gloss news style (tests/data/quotes_news_dev.jsonl, tests/data/quotes_news_heldout.jsonl, written by
-    the project; the held-out set was written before the finder was run on it): quotes given as strings, found in the text in
+  * Gloss news style (tests/data/quotes_news_dev.jsonl, tests/data/quotes_news_heldout*.jsonl, written by
+    the project; the held-out sets were written before the finder was run on them): quotes given as strings, found in the text in
     order: {"kind", "content": [segment, ...], "speaker": "text" or null, "resolved": "name"}.
     Direct, mixed and indirect gold quotes are all scored there, and scare quotes are scored by kind.
 
@@ -205,7 +205,8 @@ def main():
     gloss = args.gloss or find_gloss(root)
     files = args.files or [os.path.join(root, "../shared/dev-data/quotes_dev.jsonl"),
                            os.path.join(root, "tests/data/quotes_news_dev.jsonl"),
-                           os.path.join(root, "tests/data/quotes_news_heldout.jsonl")]
+                           os.path.join(root, "tests/data/quotes_news_heldout.jsonl"),
+                           os.path.join(root, "tests/data/quotes_news_heldout2.jsonl")]
     for path in files:
         if not os.path.exists(path):
             print("skipped (not found): %s" % path)

@@ -143,6 +143,17 @@ const QuoteCase kCases[] = {
      "indirect", "A spokesman for the company", "said", nullptr},
     {"mixed: quoted as saying", nullptr, "The minister was quoted as saying that the budget was \"on track\".",
      "the budget was", "mixed", "The minister", "quoted as saying", nullptr},
+    {"indirect: two appositions", nullptr,
+     "Lind, 58, who took over the company in 2019, said the delay would add 400 million euros.",
+     "the delay would add", "indirect", "Lind", "said", nullptr},
+    {"indirect: according to X of Y", nullptr,
+     "According to the local chamber of commerce, a third of customers arrive by car.", "a third of customers",
+     "indirect", "the local chamber of commerce", "According to", nullptr},
+    {"indirect: that-only cue", nullptr, "The court ruled that the ban was unlawful.", "the ban was unlawful",
+     "indirect", "The court", "ruled", nullptr},
+    {"indirect: clause first, participle after", nullptr,
+     "Work on the pipeline will stop for a year, the company announced on Thursday, blaming rising costs.",
+     "Work on the pipeline will stop", "indirect", "the company", "announced", nullptr},
     {"indirect: plural base form", nullptr, "Analysts say the currency will weaken further this year.",
      "the currency will weaken", "indirect", "Analysts", "say", nullptr},
     {"mixed", nullptr, "Smith said the campaign was \"taking a close look\" at the data.",
@@ -275,6 +286,11 @@ TEST_CASE("quotes: no guessed names for descriptions", "[quotes]") {
   const gloss::Document doc = annotate_text("A spokesman for the company said the deal was off.");
   REQUIRE(doc.quotes.size() == 1);
   CHECK(doc.quotes[0].resolved_speaker.empty());
+}
+
+TEST_CASE("quotes: that-only cues need 'that'", "[quotes]") {
+  const gloss::Document doc = annotate_text("The police found the car near the river.");
+  CHECK(doc.quotes.empty());
 }
 
 TEST_CASE("quotes: apostrophes never open or close a quotation", "[quotes]") {

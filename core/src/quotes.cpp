@@ -191,7 +191,8 @@ class FieldScanner {
   void merge_split_quotes(std::size_t first_draft);
 
   bool valid_np(int first, int last) const;
-  NounPhrase np_before(int lo, int end, bool must_fill, bool allow_apposition = true, bool allow_intro = true) const;
+  // `appositions`: how many comma-delimited appositions may stand between the phrase and `end`.
+  NounPhrase np_before(int lo, int end, bool must_fill, int appositions = 2, bool allow_intro = true) const;
   NounPhrase np_after(int k, int hi) const;
   int skip_adverbials_back(int lo, int end, bool* modal) const;
   int skip_adverbials_forward(int k, int hi) const;
@@ -444,21 +445,27 @@ bool FieldScanner::valid_np(int first, int last) const {
 // The speaker that ends right before token `end`, starting at `lo` or later. With `must_fill` the
 // phrase must reach back to `lo`, except for an apposition ("Hugh Hill, a doctor at the clinic,") or
 // an opening phrase ("On Tuesday, Russia").
-NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, bool allow_apposition, bool allow_intro) const {
+NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, int appositions, bool allow_intro) const {
   if (end <= lo) return {};
   if (is_punct(end - 1, ',')) {  // an apposition ends right before the cue
-    if (!allow_apposition) return {};
+    if (appositions <= 0) return {};
     int c = end - 2;
     while (c >= lo && !is_punct(c, ',')) {
       if (!is_word(c) && !is_abbrev_dot(c)) return {};
       --c;
     }
     if (c < lo || end - 2 - c > kMaxAppositionWords || end - 2 - c < 1) return {};
-    return np_before(lo, c, must_fill, false, allow_intro);
+    const NounPhrase np = np_before(lo, c, must_fill, 0, allow_intro);
+    if (np.ok()) return np;
+    // Another apposition before this one: "Lind, 58, who took over in 2019, said".
+    return np_before(lo, c + 1, must_fill, appositions - 1, allow_intro);
   }
   int r = end;  // the longest run of name-like tokens ending at `end`
   while (r > lo && (is_word(r - 1) || is_abbrev_dot(r - 1)) && end - r < kMaxSpeakerWords + 6) --r;
-  if (must_fill && r != lo && !(allow_intro && is_punct(r - 1, ','))) return {};
+  // An opening phrase before the speaker is short ("On Tuesday,", "In a statement,"); a longer one is a
+  // clause, and the cue belongs to the pattern "…, X said" instead.
+  const bool short_intro = r - 1 - lo <= 5 || (r - 1 - lo <= 8 && has(lo, kWcNotSpeakerStart));
+  if (must_fill && r != lo && !(allow_intro && is_punct(r - 1, ',') && short_intro)) return {};
   for (int s = r; s < end; ++s) {  // the longest valid phrase (must_fill: the whole run)
     if (valid_np(s, end - 1)) return {s, end - 1};
     if (must_fill) break;
@@ -489,7 +496,12 @@ NounPhrase FieldScanner::np_after(int k, int hi) const {
       if (!has(j - 1, kWcDeterminer) && cue_at(j).words > 0) break;  // "the report" is a noun
       const std::string_view w = word(j);
       if (w.size() > 4 && w.substr(w.size() - 2) == "ly" && !toks_[j].cap) break;  // "said his wife impatiently" 
-      if (has(j, kWcNpPreposition) && !(has(j + 1, kWcDeterminer) || (is_word(j + 1) && toks_[j + 1].cap))) break;
+      // "the head of the agency", "a spokesman for Google", "the chamber of commerce"
+      if (has(j, kWcNpPreposition) && !(has(j + 1, kWcDeterminer) || (is_word(j + 1) && toks_[j + 1].cap) ||
+                                        (word(j) == "of" && is_word(j + 1) && toks_[j + 1].lower &&
+                                         !has(j + 1, kWcNpStop | kWcTime | kWcSkip)))) {
+        break;
+      }
       if (!has(j, kWcNpPreposition | kWcDeterminer)) last = j;
     }
     ++words;
@@ -606,7 +618,7 @@ Attribution FieldScanner::attribute_after(int close_tok) const {
     if (is_word(k - 1) && has(k - 1, kWcBe)) break;  // passive: "was told"
     bool modal = false;
     const int e = skip_adverbials_back(j, k, &modal);
-    const NounPhrase np = np_before(j, e, /*must_fill=*/true, /*allow_apposition=*/true, /*allow_intro=*/false);
+    const NounPhrase np = np_before(j, e, /*must_fill=*/true, /*appositions=*/2, /*allow_intro=*/false);
     if (!np.ok() || (m.base_form && !base_form_ok(np, modal))) continue;
     if (strict) {
       int t = k + m.words;
@@ -821,6 +833,8 @@ void FieldScanner::reported_speech(int first, int last) {
       }
       if (that >= 0) {
         c = that + 1;
+      } else if (m.cls == CueClass::kThatOnly) {
+        ok = false;
       } else if (is_word(c, {"to", "by", "for", "with", "about", "goodbye", "sorry", "so", "nothing", "in"})) {
         ok = false;
       } else if (m.cls == CueClass::kListener) {
@@ -841,8 +855,9 @@ void FieldScanner::reported_speech(int first, int last) {
       np = np_before(cs, e, false);
       if (np.ok() && is_punct(np.first - 1, ',') && (!m.base_form || base_form_ok(np, modal))) {
         const int rest = skip_adverbials_forward(cue_last + 1, end + 1);
-        int tail = rest;
-        while (tail <= end && is_word(tail) && tail - rest < 6) ++tail;  // "in a statement", "told reporters"
+        int tail = rest;  // "in a statement", "told reporters", ", blaming rising costs"
+        while (tail <= end && (is_word(tail) || is_punct(tail, ',')) && tail - rest < 8) ++tail;
+        if (is_word(rest) && word(rest) == "that") tail = end + 2;  // "argued that …": the content follows
         if (tail > end && np.first - 2 - cs >= 2 &&
             emit_reported(np, k, cue_last, cs, np.first - 2, "reported.content-speaker-cue")) {
           return;

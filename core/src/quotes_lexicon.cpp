@@ -75,6 +75,7 @@ CueLexicon::CueLexicon(std::string_view data) : storage_(data) {
             case 'R': cls = CueClass::kReport; break;
             case 'C': cls = CueClass::kClausal; break;
             case 'T': cls = CueClass::kListener; break;
+            case 'W': cls = CueClass::kThatOnly; break;
             case 'D': cls = CueClass::kDirectOnly; break;
             case 'A': cls = CueClass::kAccording; break;
             default: cls = CueClass::kDirectOnly; break;

@@ -18,6 +18,7 @@ enum class CueClass : std::uint8_t {
   kReport,      // R: any reported clause may follow ("Kremlin says reclusive leader ...")
   kClausal,     // C: a marked clause must follow ("insisted that ...", "added it ...")
   kListener,    // T: a listener may come first ("told reporters that ...", "warned the US against ...")
+  kThatOnly,    // W: reported speech only with "that" ("the court ruled that", "the study found that")
   kDirectOnly,  // D: attributes direct quotes only ("whispered", "cried")
   kAccording,   // A: the speaker follows ("according to X")
 };
