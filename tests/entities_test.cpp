@@ -339,6 +339,10 @@ TEST_CASE("entities: document consistency (surname back-reference, headline from
   int people = 0;
   for (const Entity& e : words.entities) people += e.type == EntityType::kPerson;
   CHECK(people == 4);
+  const Document brown = make_doc("Gordon Brown spoke first. Brown said the vote was close.");
+  INFO(dump(brown));
+  CHECK(brown.entities.size() == 2);
+  for (const Entity& e : brown.entities) CHECK(e.canonical == "Gordon Brown");
   const Entity* head = find(doc, "Brennholm", gloss::kTitleField);
   REQUIRE(head != nullptr);
   CHECK(head->type == EntityType::kPerson);

@@ -298,7 +298,8 @@ class FieldRecogniser {
       if (is_cap(p) && (title_case_ || (p == a && toks_[p].is(kTokSentenceStart))) && common_word(p)) {
         const bool first_name = (flags(p) & kLexFirst) && p + 1 < b && is_cap(p + 1) && !common_word(p + 1);
         const bool title = (flags(p) & (kLexTitle | kLexHonorific)) != 0 && p + 1 < b;
-        drop = !first_name && !title;
+        const bool surname = !full_name_of(word(p)).empty();  // "Brown said" after "Gordon Brown"
+        drop = !first_name && !title && !surname;
       }
       if (is_cap(p) && (flags(p) & kLexNonName) && !(flags(p) & (kLexTitle | kLexHonorific))) drop = true;
       keep[p - a] = !drop;
