@@ -113,6 +113,7 @@ TEST_CASE("entities: organisation, event, facility and place cue words", "[entit
       {"The Islamic conservatives won.", "Islamic", "NORP"},
       {"She was treated at Papworth last year.", "Papworth", "LOC"},
       {"He served under Lt. Paul Joalland then.", "Paul Joalland", "PERSON"},
+      {"Mrs Clinton has a reputation.", "Clinton", "PERSON"},
       {"The team lost to Tulsa 63-7 on Friday.", "Tulsa", "ORG"},
       {"He joined the Bank of England in 2001.", "Bank of England", "ORG"},
       {"Shares of Acme Widgets Inc rose.", "Acme Widgets Inc", "ORG"},

@@ -434,7 +434,10 @@ class FieldRecogniser {
         while (q < b && !(flags(q) & (kLexTitle | kLexHonorific))) ++q;
         const LexEntry* e;
         const Known* k;
-        if (name_match(p, q, &e, &k) != q - p || (e && e->entity_type() == EntityType::kPerson)) {
+        const std::size_t len = name_match(p, q, &e, &k);
+        const bool other_kind = len == q - p && e && (e->entity_type() == EntityType::kOrg ||
+                                                       e->entity_type() == EntityType::kNorp);
+        if (!other_kind) {  // "Mrs Clinton", "Mr Washington": a place's name after a title is a surname
           type_unknown(p, q, true);
           p = q;
           continue;
