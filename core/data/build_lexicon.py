@@ -289,29 +289,33 @@ def add_cities(lex, words, alpha2):
                 lex.add(city, "GPE", "", alpha2.get(parts[0].split(",")[0], ""), source=0, origin="tzdata")
 
 
-def load_names():
-    first, surname = set(), set()
+def load_names(words):
+    first_freq, surname_freq = {}, {}
     pm = "/usr/share/perl5/Text/Names.pm"
     if os.path.exists(pm):
         section = None
         for line in read_lines(pm):
             if line.startswith("$COMMON_MALE_FIRSTNAMES") or line.startswith("$COMMON_FEMALE_FIRSTNAMES"):
-                section = first
+                section = first_freq
                 continue
             if line.startswith("$COMMON_SURNAMES"):
-                section = surname
+                section = surname_freq
                 continue
             if line.startswith("ENDNAMES"):
                 section = None
                 continue
             if section is not None:
-                for m in re.finditer(r"([A-Z][A-Z'-]+)\s+[\d.]+\s+[\d.]+\s+\d+", line):
-                    section.add(m.group(1).capitalize())
+                for m in re.finditer(r"\b([A-Z][A-Z'-]+)\s+([\d.]+)\s+[\d.]+\s+\d+", line):
+                    section[m.group(1).capitalize()] = float(m.group(2))
+    # The census lists run down to names one person in 100,000 has ("See", "Old"): keep the frequent ones,
+    # and of those that are also English words only the common ones ("Mark", "May").
+    first = {n for n, f in first_freq.items() if f >= 0.003 and (n.lower() not in words or f >= 0.03)}
+    surname = {n for n, f in surname_freq.items() if n.lower() not in words or f >= 0.05}
     pn = "/usr/share/dict/propernames.gz"
     if os.path.exists(pn):
         for line in read_lines(pn):
             line = line.strip()
-            if is_name(line) and " " not in line:
+            if is_name(line) and " " not in line and line.lower() not in words:
                 first.add(line)
     return first, surname
 
@@ -368,7 +372,7 @@ def main():
     for key in list(lex.entries):
         if " " in key and lex.entries[key]["type"]:
             lex.cue(key.split(" ")[0], ["multistart"])
-    first, surname = load_names()
+    first, surname = load_names(words)
     # Given names from WordNet's people, unless the word names a place ("Georgia" stays a first name
     # only if a name list has it).
     for g in wordnet_given_names(synsets, words):
