@@ -50,6 +50,7 @@ void InspectEntity(const Document& doc, int index) {
   Row("type", to_string(e.type));
   Row("canonical", e.canonical.empty() ? "(none)" : e.canonical);
   if (!e.value.empty()) Row("value", e.value);
+  if (!e.link.empty()) Row("linked to", e.link);
   Row("rule", e.rule.empty() ? "(not given)" : e.rule);
   Row("group", std::to_string(e.group));
   Row("span", SpanText(doc, e.field, e.span));
@@ -164,7 +165,9 @@ bool DrawDebugColumn(Session& session, panel::PanelState& state, double now) {
     if (ImGui::InputTextMultiline("##source", &session.source, ImVec2(-FLT_MIN, -FLT_MIN))) session.edit_time = now;
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Inspect")) {
+  const ImGuiTabItemFlags inspect_flags = session.open_inspect ? ImGuiTabItemFlags_SetSelected : 0;
+  session.open_inspect = false;
+  if (ImGui::BeginTabItem("Inspect", nullptr, inspect_flags)) {
     ImGui::Text("parse %.2f ms   \xC2\xB7   entities + quotes %.2f ms", session.parse_ms, session.annotate_ms);
     ImGui::Text("panel layout built %llu times \xC2\xB7 %d lines, %d drawn",
                 static_cast<unsigned long long>(state.stats.layouts_built), state.stats.lines, state.stats.lines_drawn);

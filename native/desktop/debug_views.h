@@ -23,6 +23,7 @@ struct Session {
   double edit_time = -1.0;  // when the source was last edited and not yet re-annotated (seconds)
   char path_field[1024] = {};
   bool demo = false;
+  bool open_inspect = false;  // select the Inspect tab on the next frame
 };
 
 // Loads `path` into the session and annotates it. False (with session.status) when it cannot be read.

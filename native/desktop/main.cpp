@@ -2,7 +2,7 @@
 // ImGui's backends/): window, fonts, the frame loop, drag-and-drop, and --screenshot for tests.
 //
 //   gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--no-debug]
-//                 [--select-entity N] [--select-quote N] [--tab 0-3]
+//                 [--select-entity N] [--select-quote N] [--tab 0-3] [--mouse X,Y] [--inspect]
 //                 [--screenshot OUT.png [--frames N] [--size WxH]]
 #include <GLFW/glfw3.h>
 
@@ -29,16 +29,20 @@ namespace {
 struct Options {
   std::string file, screenshot;
   int frames = 6, width = 1440, height = 900;
-  bool demo = false, dark = false, debug_column = true;
+  bool demo = false, dark = false, debug_column = true, inspect = false;
   float zoom = 1.0f;
   int select_entity = -1, select_quote = -1, tab = -1;
+  float mouse_x = -FLT_MAX, mouse_y = -FLT_MAX;  // screenshots: where the pointer is (for a tooltip)
 };
 
 int Usage() {
   std::fprintf(stderr,
                "usage: gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--no-debug] [--select-entity N]\n"
-               "                     [--select-quote N] [--tab 0-3] [--screenshot OUT.png [--frames N] [--size WxH]]\n"
-               "  --tab opens a side list: 0 entities, 1 quotes, 2 related, 3 warnings\n");
+               "                     [--select-quote N] [--tab 0-3] [--mouse X,Y] [--inspect]\n"
+               "                     [--screenshot OUT.png [--frames N] [--size WxH]]\n"
+               "  --tab opens a side list: 0 entities, 1 quotes, 2 related, 3 warnings\n"
+               "  --mouse puts the pointer there in screenshots (to show a tooltip)\n"
+               "  --inspect opens the Inspect tab of the debug column\n");
   return 2;
 }
 
@@ -54,9 +58,13 @@ bool ParseArgs(int argc, char** argv, Options* o) {
     else if (a == "--select-entity" && has_value) o->select_entity = std::atoi(argv[++i]);
     else if (a == "--select-quote" && has_value) o->select_quote = std::atoi(argv[++i]);
     else if (a == "--tab" && has_value) o->tab = std::atoi(argv[++i]);
+    else if (a == "--mouse" && has_value) {
+      if (std::sscanf(argv[++i], "%f,%f", &o->mouse_x, &o->mouse_y) != 2) return false;
+    }
     else if (a == "--demo") o->demo = true;
     else if (a == "--dark") o->dark = true;
     else if (a == "--no-debug") o->debug_column = false;
+    else if (a == "--inspect") o->inspect = true;
     else if (!a.empty() && a[0] != '-' && o->file.empty()) o->file = a;
     else return false;
   }
@@ -136,6 +144,7 @@ int main(int argc, char** argv) {
   if (opt.select_entity >= 0) gloss::panel::SelectEntity(state, opt.select_entity);
   if (opt.select_quote >= 0) gloss::panel::SelectQuote(state, opt.select_quote);
   state.open_tab = opt.tab;
+  session.open_inspect = opt.inspect;
   bool show_column = opt.debug_column;
 
   int frame = 0;
@@ -154,7 +163,7 @@ int main(int argc, char** argv) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    if (shot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no stray hover from wherever Xvfb's pointer is
+    if (shot) io.MousePos = ImVec2(opt.mouse_x, opt.mouse_y);  // not wherever Xvfb's pointer is
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

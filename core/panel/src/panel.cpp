@@ -559,6 +559,11 @@ void EntityTooltip(const Document& doc, const PanelState& state, const PanelCach
     ImGui::SameLine();
     ImGui::TextUnformatted(e.value.c_str());
   }
+  if (!e.link.empty()) {
+    ImGui::TextDisabled("linked to:");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(e.link.c_str());
+  }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.muted));
   ImGui::Text("rule: %s", e.rule.empty() ? "(not given)" : e.rule.c_str());
   ImGui::PopStyleColor();
