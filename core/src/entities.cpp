@@ -241,7 +241,7 @@ class FieldRecogniser {
           const bool of = w == "of" && (prev & (kLexOrgPre | kLexLocPre | kLexEventPre | kLexGpeSuf | kLexOrgSuf));
           const bool for_ = w == "for" && (prev & kLexOrgSuf);
           const bool particle = u.is(kTokLower) && (flags(j) & kLexParticle);
-          const bool amp = w == "&";
+          const bool amp = w == "&" && !(flags(j + 1) & kLexFirst);  // not "Jenny Seaton & Gary Carvolth"
           if (of || for_ || particle || amp) {
             j += 2;
             continue;
