@@ -282,6 +282,14 @@ TEST_CASE("quotes: 'the company' and 'it' resolve to the organisation named befo
   CHECK(doc.quotes[1].resolved_speaker == org->canonical);
 }
 
+TEST_CASE("quotes: a statement with an owner is the owner's", "[quotes]") {
+  const gloss::Document doc = annotate_text(
+      "\"There will be no deal,\" Karine Jean-Pierre told reporters.\n\n"
+      "The ministry's statement, issued late on Friday, said the troops would stay.\n");
+  REQUIRE(doc.quotes.size() == 2);
+  CHECK(doc.quotes[1].resolved_speaker.find("Jean-Pierre") == std::string::npos);
+}
+
 TEST_CASE("quotes: no guessed names for descriptions", "[quotes]") {
   const gloss::Document doc = annotate_text("A spokesman for the company said the deal was off.");
   REQUIRE(doc.quotes.size() == 1);

@@ -1065,7 +1065,20 @@ void FieldScanner::resolve_and_output() {
         if (resolved == "\x01") resolved.clear();
       } else if (description) {
         reference = true;
-        if (lex_.is_statement_noun(head)) {
+        const std::size_t poss = std::min(s.find("'s "), s.find("\xE2\x80\x99s "));
+        if (lex_.is_statement_noun(head) && poss != std::string_view::npos) {
+          // "the ministry's statement": whoever the possessor is.
+          const std::string_view owner = s.substr(0, poss);
+          const std::size_t o1 = owner.rfind(' ');
+          const std::string_view owner_head = o1 == std::string_view::npos ? owner : owner.substr(o1 + 1);
+          for (auto it = recent.rbegin(); it != recent.rend() && resolved.empty(); ++it) {
+            if (contains_word(it->speaker, owner_head)) resolved = resolved_of(*it);
+          }
+          for (auto it = ent_ptr; resolved.empty() && it != ents_begin && ent_ptr - it < 64;) {
+            --it;
+            if (contains_word(text.substr(it->span.start, it->span.size()), owner_head)) resolved = it->canonical;
+          }
+        } else if (lex_.is_statement_noun(head)) {
           // The last speaker who spoke "in a statement", else the last speaker.
           const Recent* from = recent.empty() ? nullptr : &recent.back();
           for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
@@ -1102,7 +1115,7 @@ void FieldScanner::resolve_and_output() {
         for (auto it = ent_ptr; it != ents_end && it->span.start < sp.end; ++it) {
           if (!is_speaker_entity(it->type) || it->span.end > sp.end) continue;
           if (it->span.end == sp.end) best = &*it;
-          else if (!best && it->type == EntityType::kPerson) best = &*it;
+          else if (!best && (it->type == EntityType::kPerson || lex_.is_statement_noun(head))) best = &*it;
         }
         if (best) {
           resolved = best->canonical;
