@@ -169,6 +169,8 @@ const QuoteCase kCases[] = {
      "Sanctions must be lifted", "indirect", "Hollande", "Says", "headline"},
     {"headline: X warns", "Russia Warns US against Sending Missile Defense System", "Body text.",
      "US against Sending", "indirect", "Russia", "Warns", "headline"},
+    {"headline: partial quote after the cue is mixed", "Putin says 'no plans' to invade", "Body text.",
+     "'no plans' to invade", "mixed", "Putin", "says", "headline"},
     {"headline: speaker: claim (entity)", "Russia: Sanctions Will Hurt European Farmers", "Body text.",
      "Sanctions Will Hurt European Farmers", "indirect", "Russia", nullptr, "headline"},
 };

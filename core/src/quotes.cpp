@@ -352,6 +352,12 @@ void FieldScanner::build_drafts(int paragraph, Span range) {
     d.whole_paragraph = p.open_tok <= 0 && after == ntok();  // "…" alone in its paragraph
     for (int k = std::max(p.open_tok, 0); k <= p.close_tok; ++k) quote_of_tok_[static_cast<std::size_t>(k)] = d.id;
 
+    // `X says 'no plans' to invade`: a partial quote inside a reported clause (mixed, found later), not a
+    // direct quote introduced by its cue.
+    if (before.found && p.open_tok >= 0 && std::strcmp(before.rule, "direct.before.speaker-cue") == 0 &&
+        is_word(p.close_tok + 1)) {
+      before = Attribution();
+    }
     const Attribution a = attribute_after(p.close_tok);
     if (a.found) {
       apply(d, a, true);
