@@ -189,6 +189,11 @@ TEST_CASE("entities: dates, times, money and percentages with values", "[entitie
   CHECK(find(undated, "Tuesday")->value.empty());
   REQUIRE(find(undated, "3 June 2014") != nullptr);
   CHECK(find(undated, "3 June 2014")->value == "2014-06-03");
+  const Document undated_month = make_doc("A visit in May and a drill on March 28.", "", "");
+  REQUIRE(find(undated_month, "May") != nullptr);
+  CHECK(find(undated_month, "May")->value == "--05");
+  REQUIRE(find(undated_month, "March 28") != nullptr);
+  CHECK(find(undated_month, "March 28")->value == "--03-28");
 }
 
 TEST_CASE("entities: noise (sentence-initial words, headlines, modal May, lone titles)", "[entities]") {

@@ -224,7 +224,7 @@ std::size_t match_numeric(std::string_view text, const std::vector<Token>& token
       if (w != "May" || ctx || (!sentence_initial && !(i + 1 < tokens.size() && tokens[i + 1].is(kTokUpper)))) {
         if (w == "May" && !ctx) return i;
         return emit(w.size(), EntityType::kDate, "date:month",
-                    (anchor.year ? std::to_string(anchor.year) + "-" : std::string()) + two(e->month));
+                    (anchor.year ? std::to_string(anchor.year) + "-" : std::string("--")) + two(e->month));
       }
       return i;
     }
