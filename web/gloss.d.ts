@@ -112,13 +112,14 @@ export interface GlossApi {
   /** True when the browser has WebGL2 (else mount() shows lists, the embed marks the page's text). */
   readonly webgl2: boolean;
   /** Annotates `text`: the gloss/1 object. Throws an Error with the core's message when a limit is
-   *  broken (e.g. more than 32 MiB); the module stays usable. */
-  annotate(text: string): GlossDocument;
+   *  broken (e.g. more than 32 MiB); the module stays usable. Bytes are annotated as they are (invalid
+   *  UTF-8 included, as the CLI does); start16/end16 then count each invalid byte as one unit. */
+  annotate(text: string | Uint8Array | ArrayBuffer): GlossDocument;
   /** The same as JSON text, in any export format; byte-identical to `gloss annotate --format=…`. */
-  annotateJson(text: string, options?: { format?: 'gloss' | 'w3c' | 'displacy'; source?: string; pretty?: boolean }): string;
+  annotateJson(text: string | Uint8Array | ArrayBuffer, options?: { format?: 'gloss' | 'w3c' | 'displacy'; source?: string; pretty?: boolean }): string;
   /** W3C Web Annotation JSON-LD; `source` is the target IRI (e.g. the article's URL). */
-  toW3C(text: string, options?: { source?: string }): W3CAnnotationPage;
-  toDisplacy(text: string): DisplacyDocs;
+  toW3C(text: string | Uint8Array | ArrayBuffer, options?: { source?: string }): W3CAnnotationPage;
+  toDisplacy(text: string | Uint8Array | ArrayBuffer): DisplacyDocs;
   /** Mounts the ImGui panel (canvas sized to `element`, at devicePixelRatio) and its accessible lists. */
   mount(element: Element, options: { text: string; mirror?: boolean }): PanelHandle;
 }

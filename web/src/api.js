@@ -62,9 +62,13 @@ export function wrapCore(getModule, recover) {
     }
   }
 
+  // A string is encoded as UTF-8; bytes (Uint8Array, ArrayBuffer) are passed as they are, so a file
+  // fetched as bytes gives exactly the CLI's output, invalid UTF-8 included.
   function checkText(name, text) {
-    if (typeof text !== 'string') throw new TypeError(`gloss.${name}(text): text must be a string, not ${typeof text}`);
-    return encoder.encode(text);
+    if (typeof text === 'string') return encoder.encode(text);
+    if (text instanceof Uint8Array) return text;
+    if (text instanceof ArrayBuffer) return new Uint8Array(text);
+    throw new TypeError(`gloss.${name}(text): text must be a string or a Uint8Array, not ${text === null ? 'null' : typeof text}`);
   }
 
   /** JSON text of `text` in `format` ('gloss' | 'w3c' | 'displacy'). */
