@@ -115,14 +115,16 @@ struct Quote {
   int field = kBodyField;
   Span span;                   // the whole quotation, marks included
   QuoteKind kind = QuoteKind::kDirect;
-  std::vector<Span> content;   // what was said: inside the marks, one segment per part
+  std::vector<Span> content;   // what was said: inside the marks, one segment per part (split and
+                               // multi-paragraph quotes have several); indirect/mixed: the reported clause
   bool has_speaker = false;
   Span speaker;
-  std::string resolved_speaker;  // canonical entity name, or empty when unresolved
+  std::string resolved_speaker;  // canonical entity name (for a reference: the earlier speaker's), or empty
   bool has_cue = false;
   Span cue;
-  std::string method;  // how the speaker was found: "adjacent", "inverted", "headline", ...
-  std::string rule;
+  std::string method;  // how the speaker was found: "adjacent", "inverted", "headline", "reference",
+                       // "floating"; empty when there is no speaker
+  std::string rule;    // the rule that fired (docs/quotes.md), e.g. "direct.after.speaker-cue"
 };
 
 struct Document {
