@@ -12,10 +12,13 @@ export function el(tag, className, text, attrs) {
 
 // Errors are logged once per message (a page may mount many panels) and shown as a small notice.
 const logged = new Set();
+const loggedErrors = new WeakSet(); // the same error reaching several handlers is logged once too
 export function logOnce(error, context) {
   const message = `${context}: ${error && error.message ? error.message : String(error)}`;
-  if (logged.has(message)) return message;
+  const isObject = error !== null && typeof error === 'object';
+  if (logged.has(message) || (isObject && loggedErrors.has(error))) return message;
   logged.add(message);
+  if (isObject) loggedErrors.add(error);
   console.error(`[gloss] ${message}`, error);
   return message;
 }

@@ -410,3 +410,22 @@ test('an exception in the panel is caught, logged once and shown as a notice; th
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('when gloss.wasm cannot be loaded the embed logs once, shows a notice, and the page is untouched', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [], consoleErrors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.route('**/dist/gloss.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${env.url}pages/news.html`);
+  await page.waitForSelector('.gloss-failed .gloss-notice', { state: 'attached', timeout: 20000 });
+  const r = await page.evaluate(() => ({ notice: document.querySelector('.gloss-failed .gloss-notice').textContent,
+    marks: document.querySelectorAll('mark').length, h1: document.querySelector('h1').textContent }));
+  assert.match(r.notice, /could not start/);
+  assert.equal(r.marks, 0);
+  assert.equal(r.h1, 'Rhine barge traffic halted as water levels fall to record low');
+  assert.deepEqual(errors, [], 'no uncaught exception reaches the page');
+  assert.equal(consoleErrors.filter((m) => m.startsWith('[gloss]')).length, 1, `logged once: ${consoleErrors.join(' | ')}`);
+  await context.close();
+});
