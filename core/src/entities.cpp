@@ -411,6 +411,11 @@ class FieldRecogniser {
       if (!person_ctx || (lf & (kLexOrgSuf | kLexEventSuf))) {
         if (lf & kLexEventSuf) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-word"));
         if (lf & kLexOrgSuf) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word"));
+        if (ff & kLexOrgFirst) return void(emit(a, b, EntityType::kOrg, 2, "cue:club-prefix"));  // "FC Basel"
+        // An organisation word inside the run: "Major League Baseball", "CBS Cable Network".
+        for (std::size_t p = a + 1; p + 1 < b; ++p) {
+          if ((flags(p) & kLexOrgSuf) && !common_word(a)) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word-inside"));
+        }
         if (has_of && (ff & kLexOrgPre)) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-of"));
         if (has_of && (ff & kLexEventPre)) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-of"));
         if (lf & kLexLocSuf) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-word"));
@@ -516,6 +521,7 @@ class FieldRecogniser {
     while (b > a && !is_cap(b - 1)) --b;  // never end on a connector ("City of")
     if (b == a) return;
     const std::size_t len = b - a;
+    const std::string_view first = word(a);
     const std::string_view prev = a > 0 && toks_[a - 1].is(kTokWord) ? word(a - 1) : std::string_view();
     const std::string_view next = b < toks_.size() ? word(b) : std::string_view();
     const bool acronym = len == 1 && toks_[a].is(kTokAllCaps) && toks_[a].end - toks_[a].start <= 8;
@@ -528,9 +534,12 @@ class FieldRecogniser {
       const std::string_view full = full_name_of(word(a));
       if (!full.empty()) return void(emit(a, b, EntityType::kPerson, 2, "document:surname", full));  // "Trump"
     }
+    if (len == 1 && !acronym && !person_ctx && common_word(a) && (prev == "the" || prev == "The") &&
+        first.size() > 3 && first.back() == 's' && !toks_[a].is(kTokSentenceStart)) {
+      return void(emit(a, b, EntityType::kOrg, 1, "context:the-team"));  // "the Falcons", "the Bruins"
+    }
     if (len == 1 && !acronym && !person_ctx && common_word(a)) return;  // "Missile" mid-sentence
     if (len == 1 && toks_[a].is(kTokInitial)) return;
-    const std::string_view first = word(a);
     if (len == 1 && !acronym && first.find('.') != std::string_view::npos) return;  // "M.A.", "Ph.D."
     if (person_ctx) return void(emit(a, b, EntityType::kPerson, 2, "context:title"));
     // A dateline: "AL-AIN, United Arab Emirates 1996-12-06", "KABUL 1996-08-30".

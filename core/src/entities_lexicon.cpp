@@ -46,6 +46,7 @@ constexpr CueName kCueNames[] = {
     {"minadj", kLexMinAdj},       {"minhead", kLexMinHead},     {"compass", kLexCompass},
     {"nonname", kLexNonName},     {"timeword", kLexTimeWord},   {"relday", kLexRelDay},
     {"orgcue", kLexOrgCue},       {"currency", kLexCurrency},      {"multistart", kLexMultiStart}, {"sport", kLexSport},
+    {"orgfirst", kLexOrgFirst},
 };
 
 int type_from_name(std::string_view t) {

@@ -46,6 +46,7 @@ enum LexFlag : std::uint32_t {
   kLexWeekday = 1u << 28,    // weekday number in `weekday` (1 = Monday)
   kLexMultiStart = 1u << 29, // the first word of a multi-word name in the table
   kLexSport = 1u << 30,      // a sport named in a headline ("SOCCER - ...")
+  kLexOrgFirst = 1u << 31,   // first word of a club or company name ("FC Basel")
 };
 
 struct LexEntry {
