@@ -389,6 +389,20 @@ class FieldRecogniser {
         return;
       }
     }
+    // An organisation word inside or at the end of the run, even after a title-like first word:
+    // "Major League Baseball", "General Motors Corp", "CBS Cable Network".
+    if (b - a >= 2 && !person_ctx && (flags(a) & (kLexTitle | kLexHonorific)) && !(flags(a) & kLexHonorific)) {
+      for (std::size_t p = a + 1; p < b; ++p) {
+        if (flags(p) & kLexOrgSuf) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word-inside"));
+      }
+    }
+    if (b - a >= 3 && !common_word(a)) {
+      for (std::size_t p = a + 1; p + 1 < b; ++p) {
+        if ((flags(p) & kLexOrgSuf) && !(flags(a) & (kLexTitle | kLexHonorific))) {
+          return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word-inside"));
+        }
+      }
+    }
     // 2. Leading titles ("President", "Prime Minister") are context, not part of the name.
     while (a + 1 < b && (flags(a) & (kLexTitle | kLexHonorific))) {
       person_ctx = true;
@@ -412,10 +426,7 @@ class FieldRecogniser {
         if (lf & kLexEventSuf) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-word"));
         if (lf & kLexOrgSuf) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word"));
         if (ff & kLexOrgFirst) return void(emit(a, b, EntityType::kOrg, 2, "cue:club-prefix"));  // "FC Basel"
-        // An organisation word inside the run: "Major League Baseball", "CBS Cable Network".
-        for (std::size_t p = a + 1; p + 1 < b; ++p) {
-          if ((flags(p) & kLexOrgSuf) && !common_word(a)) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-word-inside"));
-        }
+
         if (has_of && (ff & kLexOrgPre)) return void(emit(a, b, EntityType::kOrg, 2, "cue:org-of"));
         if (has_of && (ff & kLexEventPre)) return void(emit(a, b, EntityType::kEvent, 2, "cue:event-of"));
         if (lf & kLexLocSuf) return void(emit(a, b, EntityType::kLoc, 2, "cue:place-word"));
