@@ -1,10 +1,13 @@
 // The entity recogniser: capitalised chunks typed from the lexicon and context rules, numeric entities
 // from re2 rules, then document consistency, acronym links, overlaps, groups.
 //
+// Rules and data are described in docs/entities.md. Index:
+// [SECTION] Helpers: per-token lexicon cache, lines in capitals, sports stories, headline case
+// [SECTION] Numeric entities: candidates for entities_numeric.cpp
 // [SECTION] Chunks: cutting runs of capitalised tokens, dropping sentence-initial and headline words
 // [SECTION] Typing: lexicon, cue words, context, defaults
 // [SECTION] Extensions: "Russia's foreign ministry", "Korean peninsula", "northeast Asia"
-// [SECTION] Document: consistency, surnames, acronyms, groups
+// [SECTION] Document: consistency, surnames, acronyms, coordination, overlaps, groups
 #include "entities.h"
 
 #include <algorithm>
