@@ -238,6 +238,17 @@ TEST_CASE("quotes: floating quotes inherit the speaker", "[quotes]") {
   CHECK_FALSE(doc.quotes[2].has_speaker);  // after a paragraph without quotes: no guess
 }
 
+TEST_CASE("quotes: a paragraph ending 'X said:' introduces the next paragraph's quote", "[quotes]") {
+  const gloss::Document doc = annotate_text(
+      "In a statement, Foreign Minister Anna Keller said:\n\n\"We tried everything. Nobody listened.\"\n\n"
+      "\"We will try again next year.\"\n");
+  REQUIRE(doc.quotes.size() == 2);
+  REQUIRE(doc.quotes[0].has_speaker);
+  CHECK(slice(doc, gloss::kBodyField, doc.quotes[0].speaker) == "Foreign Minister Anna Keller");
+  CHECK(doc.quotes[0].rule == "direct.before.speaker-cue-colon-paragraph");
+  CHECK(doc.quotes[1].method == "floating");
+}
+
 TEST_CASE("quotes: reference speakers resolve to the earlier speaker", "[quotes]") {
   const gloss::Document doc = annotate_text(
       "\"The decision is final,\" the Foreign Ministry said in a statement.\n\n"

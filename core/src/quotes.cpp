@@ -232,6 +232,9 @@ class FieldScanner {
   std::vector<int> quote_of_tok_;  // per token: the draft it is inside, -2 an unclosed one, -1 none
   std::vector<char> used_cue_;     // per token: a cue already used by a direct quote
   int last_speaker_draft_ = -1;    // the previous paragraph's last quotation, when attributed
+  // The previous paragraph ended "The minister said:": its speaker introduces this paragraph's quote.
+  bool has_colon_lead_ = false;
+  Attribution colon_lead_;
   std::vector<int> order_;         // scratch: drafts in position order
   std::vector<int> inside_;        // scratch: quotes inside a reported clause
   struct Recent {
@@ -366,7 +369,11 @@ void FieldScanner::build_drafts(int paragraph, Span range) {
     } else if (before.found) {
       apply(d, before, false);
       if (p.open_tok >= 0 && before.cue_tok >= 0) used_cue_[static_cast<std::size_t>(before.cue_tok)] = 1;
+    } else if (has_colon_lead_ && p.open_tok == 0) {
+      apply(d, colon_lead_, false);
+      d.rule = "direct.before.speaker-cue-colon-paragraph";
     }
+    has_colon_lead_ = false;
     drafts_.push_back(std::move(d));
   }
 
@@ -1192,6 +1199,7 @@ void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std
   drafts_.clear();
   pending_ = false;
   last_speaker_draft_ = -1;
+  has_colon_lead_ = false;
   std::size_t s = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const Span range = paragraphs[p];
@@ -1216,6 +1224,16 @@ void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std
     }
     if (headline()) headline_claims();
     classify_paragraph(static_cast<int>(p), first_draft);
+    has_colon_lead_ = false;
+    const int last = ntok() - 1;
+    if (last >= 2 && is_punct(last, ':') && quote_of_tok_[static_cast<std::size_t>(last)] == -1) {
+      Attribution a = attribute_before(ntok());
+      if (a.found && a.has_cue) {
+        a.cue_tok = -1;
+        colon_lead_ = a;
+        has_colon_lead_ = true;
+      }
+    }
   }
   resolve_and_output();
 }
