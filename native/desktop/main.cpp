@@ -1,7 +1,7 @@
 // gloss-desktop: the native debug window. A shell around gloss::panel (GLFW + OpenGL3 backends from
 // ImGui's backends/): window, fonts, the frame loop, drag-and-drop, and --screenshot for tests.
 //
-//   gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--no-debug]
+//   gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--scale S] [--no-debug]
 //                 [--select-entity N] [--select-quote N] [--tab 0-3] [--mouse X,Y] [--inspect]
 //                 [--screenshot OUT.png [--frames N] [--size WxH]]
 #include <GLFW/glfw3.h>
@@ -31,13 +31,14 @@ struct Options {
   int frames = 6, width = 1440, height = 900;
   bool demo = false, dark = false, debug_column = true, inspect = false;
   float zoom = 1.0f;
+  float scale = 0.0f;  // DPI scale; 0: the monitor's content scale (1 for screenshots)
   int select_entity = -1, select_quote = -1, tab = -1;
   float mouse_x = -FLT_MAX, mouse_y = -FLT_MAX;  // screenshots: where the pointer is (for a tooltip)
 };
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--no-debug] [--select-entity N]\n"
+               "usage: gloss-desktop [FILE] [--demo] [--dark] [--zoom Z] [--scale S] [--no-debug] [--select-entity N]\n"
                "                     [--select-quote N] [--tab 0-3] [--mouse X,Y] [--inspect]\n"
                "                     [--screenshot OUT.png [--frames N] [--size WxH]]\n"
                "  --tab opens a side list: 0 entities, 1 quotes, 2 related, 3 warnings\n"
@@ -55,6 +56,7 @@ bool ParseArgs(int argc, char** argv, Options* o) {
     else if (a == "--size" && has_value) {
       if (std::sscanf(argv[++i], "%dx%d", &o->width, &o->height) != 2 || o->width < 200 || o->height < 150) return false;
     } else if (a == "--zoom" && has_value) o->zoom = static_cast<float>(std::atof(argv[++i]));
+    else if (a == "--scale" && has_value) o->scale = static_cast<float>(std::atof(argv[++i]));
     else if (a == "--select-entity" && has_value) o->select_entity = std::atoi(argv[++i]);
     else if (a == "--select-quote" && has_value) o->select_quote = std::atoi(argv[++i]);
     else if (a == "--tab" && has_value) o->tab = std::atoi(argv[++i]);
@@ -118,8 +120,8 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  float scale = 1.0f;
-  if (!shot) glfwGetWindowContentScale(window, &scale, nullptr);
+  float scale = opt.scale > 0.25f && opt.scale < 8.0f ? opt.scale : 1.0f;
+  if (!shot && opt.scale == 0.0f) glfwGetWindowContentScale(window, &scale, nullptr);
   gloss::panel::PanelState state;
   state.theme = opt.dark ? gloss::panel::Theme::kDark : gloss::panel::Theme::kLight;
   state.zoom = opt.zoom;

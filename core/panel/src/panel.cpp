@@ -242,6 +242,11 @@ int SelectedGroup(const PanelState& state, const PanelCache& c) {
 
 ImFont* FontOr(ImFont* font) { return font != nullptr ? font : ImGui::GetFont(); }
 
+// Pixels per design pixel: the UI face is 15 px at DPI scale 1, so margins and bars follow the DPI scale.
+float UiScale(const PanelState& state) {
+  return state.fonts.ui != nullptr ? std::max(0.5f, state.fonts.ui->FontSize / 15.0f) : 1.0f;
+}
+
 struct ArticleMetrics {
   ImFont* body;
   float body_size, body_line;
@@ -271,7 +276,7 @@ ArticleMetrics Metrics(const PanelState& state) {
   }
   m.heading_line = std::round(m.heading_size * 1.25f);
   m.meta_size = std::round(base * 0.85f * state.zoom);
-  m.gutter = std::round(30.0f * std::max(1.0f, std::sqrt(state.zoom)));
+  m.gutter = std::round(30.0f * UiScale(state) * std::max(1.0f, std::sqrt(state.zoom)));
   return m;
 }
 
@@ -412,7 +417,8 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
     const float top = ty - 1.0f, bottom = ty + block.size + 2.0f;
     bool has_quote = false;
     int quote_kind_scare = 0;
-    float bar_w = 4.0f;  // direct and mixed quotations; indirect ones get a thinner bar
+    const float px = UiScale(state);
+    float bar_w = std::round(4.0f * px);  // direct and mixed quotations; indirect ones get a thinner bar
     // Pass 1: backgrounds (quotation tint, entity fills) and marks, merging runs of equal style.
     for (std::uint32_t i = line.first; i < line.end;) {
       const Piece& p = pieces[i];
@@ -426,7 +432,7 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         dl->AddRectFilled(ImVec2(x0, origin.y + line.y), ImVec2(x1, origin.y + line.y + line.h), tint);
         has_quote = true;
         if (doc.quotes[p.quote].kind == QuoteKind::kScare) quote_kind_scare = 1;
-        if (doc.quotes[p.quote].kind == QuoteKind::kIndirect) bar_w = std::min(bar_w, 2.0f);
+        if (doc.quotes[p.quote].kind == QuoteKind::kIndirect) bar_w = std::min(bar_w, std::round(2.0f * px));
       }
       i = j;
     }
@@ -484,7 +490,7 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
       i = j;
     }
     if (with_gutter && has_quote && !quote_kind_scare) {
-      const float bx = origin.x - 12.0f;
+      const float bx = origin.x - std::round(12.0f * px);
       dl->AddRectFilled(ImVec2(bx, origin.y + line.y), ImVec2(bx + bar_w, origin.y + line.y + line.h), pal.quote_bar);
     }
     // Quotation numbers in the gutter, where each quotation starts.
@@ -494,7 +500,7 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
         if (p.quote < 0 || (i > line.first && pieces[i - 1].quote == p.quote)) continue;
         if (l.QuoteLine(p.quote) != static_cast<int>(li)) continue;
         ImFont* f = FontOr(state.fonts.ui);
-        NumberBadge(dl, f, std::round(f->FontSize * 0.8f), ImVec2(origin.x - 26.0f, ty + block.size * 0.5f), p.quote + 1,
+        NumberBadge(dl, f, std::round(f->FontSize * 0.8f), ImVec2(origin.x - std::round(26.0f * px), ty + block.size * 0.5f), p.quote + 1,
                     pal.quote_bar, pal.page);
         break;
       }
@@ -1057,10 +1063,14 @@ int NextEntity(const Document& doc, const PanelCache& c, int from, int step) {
   return -1;
 }
 
-int NextQuote(const Document& doc, int from, int step) {
+int NextQuote(const Document& doc, const PanelCache& c, int from, int step) {
   const int n = static_cast<int>(doc.quotes.size());
-  if (n == 0) return -1;
-  return from < 0 ? (step > 0 ? 0 : n - 1) : (from + step + n) % n;
+  int q = from;
+  for (int k = 0; k < n; ++k) {
+    q = q < 0 ? (step > 0 ? 0 : n - 1) : (q + step + n) % n;
+    if (c.article.QuoteLine(q) >= 0) return q;  // in the article (not in a related title)
+  }
+  return -1;
 }
 
 void HandleKeyboard(const Document& doc, PanelState& state, PanelCache& c) {
@@ -1075,7 +1085,7 @@ void HandleKeyboard(const Document& doc, PanelState& state, PanelCache& c) {
     }
   };
   auto next_quote = [&](int step) {
-    const int q = NextQuote(doc, state.selected_quote, step);
+    const int q = NextQuote(doc, c, state.selected_quote, step);
     if (q >= 0) JumpToQuote(state, c, q);
   };
   if (key(ImGuiKey_RightArrow)) next_entity(+1);
@@ -1178,7 +1188,8 @@ bool DrawArticlePanel(const Document& doc, PanelState& state, ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   float side_w = 0.0f;
   if (state.show_side_panel) {
-    side_w = state.side_panel_width > 0.0f ? state.side_panel_width : std::clamp(avail.x / 3.0f, 370.0f, 480.0f);
+    const float px = UiScale(state);
+    side_w = state.side_panel_width > 0.0f ? state.side_panel_width : std::clamp(avail.x / 3.0f, 370.0f * px, 480.0f * px);
     side_w = std::min(side_w, avail.x * 0.5f);
   }
   const float spacing = state.show_side_panel ? ImGui::GetStyle().ItemSpacing.x : 0.0f;
