@@ -120,6 +120,12 @@ EMSCRIPTEN_KEEPALIVE void gloss_panel_scroll(float dx, float dy) {
   io.MouseWheel += dy;
 }
 
+// Shows or hides the panel's own side lists (the JS side hides them in narrow containers, where the
+// accessible DOM lists below the canvas carry the same content).
+EMSCRIPTEN_KEEPALIVE void gloss_panel_show_side_lists(int show) {
+  if (g_host != nullptr) g_host->state.show_side_panel = show != 0;
+}
+
 // Selection, as the side list's click does (-1: none); the JS side reads it back after each frame.
 EMSCRIPTEN_KEEPALIVE void gloss_panel_select_entity(int entity) {
   if (g_host != nullptr) gloss::panel::SelectEntity(g_host->state, entity);

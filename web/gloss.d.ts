@@ -121,7 +121,9 @@ export interface GlossApi {
   toW3C(text: string | Uint8Array | ArrayBuffer, options?: { source?: string }): W3CAnnotationPage;
   toDisplacy(text: string | Uint8Array | ArrayBuffer): DisplacyDocs;
   /** Mounts the ImGui panel (canvas sized to `element`, at devicePixelRatio) and its accessible lists. */
-  mount(element: Element, options: { text: string; mirror?: boolean }): PanelHandle;
+  mount(element: Element, options: { text: string; mirror?: boolean;
+    /** The panel's own side lists: 'auto' (default) shows them when the element is at least 820 CSS px wide. */
+    sideLists?: 'auto' | boolean }): PanelHandle;
 }
 
 export interface EmbedController {

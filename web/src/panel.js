@@ -21,6 +21,8 @@ export function createMount(env) {
 }
 
 class PanelHandle {
+  static kSideListsMinWidth = 820;
+
   constructor(env, element, options) {
     this.env = env;
     this.listeners = new Map();
@@ -28,6 +30,7 @@ class PanelHandle {
     this.frames = 0;
     this.destroyed = false;
     this.selected = { entity: -1, quote: -1 };
+    this.sideLists = options.sideLists ?? 'auto';
     this.root = el('div', 'gloss-panel');
     this.mirror = new Mirror((kind, index) => this.guard(() => this.select(kind, index, 'list')));
     this.module = null;
@@ -122,6 +125,7 @@ class PanelHandle {
       this.canvas = null;
       return false;
     }
+    this.resize();
     const wake = () => this.schedule();
     for (const type of INPUT_EVENTS) canvas.addEventListener(type, wake, { passive: true });
     canvas.addEventListener('mousedown', () => canvas.focus({ preventScroll: true }));
@@ -138,6 +142,15 @@ class PanelHandle {
   resize() {
     if (!this.canvas || this.destroyed) return;
     const { width, height } = this.pixelSize();
+    // The panel's own side lists need room; below kSideListsMinWidth CSS pixels the article gets the
+    // whole canvas and the DOM lists under it carry the entities and quotations. Set only when that
+    // changes, so the panel's own "Lists" button keeps working in between.
+    const show = this.sideLists === 'auto' ? width / this.dpr >= PanelHandle.kSideListsMinWidth : !!this.sideLists;
+    if (show !== this.sideListsShown && typeof this.module._gloss_panel_show_side_lists === 'function') {
+      this.sideListsShown = show;
+      this.module._gloss_panel_show_side_lists(show ? 1 : 0);
+      this.schedule();
+    }
     if (width === this.canvas.width && height === this.canvas.height) return;
     this.module._gloss_panel_resize(width, height);
     this.schedule();
