@@ -75,6 +75,8 @@ TEST_CASE("entities: lexicon places, demonyms and aliases", "[entities]") {
       {"Officials from the United States arrived.", "United States", "GPE"},
       {"The U.S. embassy was closed.", "U.S.", "GPE"},
       {"Russian troops moved north.", "Russian", "NORP"},
+      {"Many Sikhs and Hindus live there.", "Sikhs", "NORP"},
+      {"A Texan won.", "Texan", "NORP"},
       {"Ships crossed the Pacific yesterday.", "Pacific", "LOC"},
       {"China and Japan signed the deal.", "China", "GPE"},
       {"China and Japan signed the deal.", "Japan", "GPE"},

@@ -214,6 +214,22 @@ def add_wordnet(lex, synsets, words):
                 # Famous surnames alone (Lincoln, Washington) are too ambiguous to type from WordNet.
                 continue
             lex.add(n, typ, canon, link, source=1, origin="wordnet")
+    # Members of peoples and faiths: capitalised common nouns for persons ("Hindu", "Sikh", "Texan").
+    member_classes = {"religious_person", "believer", "adherent", "disciple", "inhabitant", "native", "national",
+                      "follower", "supporter", "european", "asian", "african", "american"}
+    for key, (lexfile, ws, ptrs) in sorted(synsets.items()):
+        if key[0] != "n" or lexfile != 18 or any(p[0] == "@i" for p in ptrs):
+            continue
+        if not ancestor_lemmas(synsets, key, limit=4) & member_classes:
+            continue
+        for w in ws:
+            n = wn_name(w)
+            if is_name(n) and " " not in n and n.lower() not in words and n[1:].islower():
+                lex.add(n, "NORP", "", "", source=0.5, origin="wordnet-member")
+                plural = n[:-3] + "men" if n.endswith("man") else \
+                    None if n.endswith(("s", "sh", "ch", "x", "z", "ese")) else n + "s"
+                if plural:
+                    lex.add(plural, "NORP", n, "", source=0.5, origin="wordnet-member")
     # Pertainym adjectives: Russian -> Russia (NORP, canonical = the place).
     for key, (lexfile, ws, ptrs) in sorted(synsets.items()):
         if key[0] != "a":
