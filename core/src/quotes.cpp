@@ -478,7 +478,9 @@ NounPhrase FieldScanner::np_before(int lo, int end, bool must_fill, int appositi
   // An opening phrase before the speaker is short ("On Tuesday,", "In a statement,"); a longer one is a
   // clause, and the cue belongs to the pattern "…, X said" instead.
   const bool short_intro = r - 1 - lo <= 5 || (r - 1 - lo <= 8 && has(lo, kWcNotSpeakerStart));
-  if (must_fill && r != lo && !(allow_intro && is_punct(r - 1, ',') && short_intro)) return {};
+  if (must_fill && r != lo && !(allow_intro && (is_punct(r - 1, ',') || is_punct(r - 1, '-')) && short_intro)) {
+    return {};
+  }
   for (int s = r; s < end; ++s) {  // the longest valid phrase (must_fill: the whole run)
     if (valid_np(s, end - 1)) return {s, end - 1};
     if (must_fill) break;
@@ -546,10 +548,13 @@ int FieldScanner::skip_adverbials_back(int lo, int end, bool* modal) const {
 }
 
 int FieldScanner::skip_adverbials_forward(int k, int hi) const {
+  const int from = k;
   int n = 0;
   while (k < hi && n < 5 && is_word(k) &&
          ((has(k, kWcSkip) && !has(k, kWcModal)) || (has(k, kWcTime) && !toks_[k].cap) ||
-          (has(k, kWcTime) && is_word(k - 1, {"on", "last", "this", "next"})))) {
+          (has(k, kWcTime) && is_word(k - 1, {"on", "last", "this", "next"})) ||
+          (k == from && is_word(k, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                    "sunday", "yesterday", "today", "tonight"})))) {  // "said Thursday"
     ++k;
     ++n;
   }
@@ -794,7 +799,16 @@ bool FieldScanner::emit_reported(const NounPhrase& speaker, int cue_first, int c
 // `…, said X.`, `According to X, …`, `…, according to X.`
 void FieldScanner::reported_speech(int first, int last) {
   if (last < first || static_cast<std::size_t>(last - first + 1) > kMaxSentenceTokens) return;
-  int cs = first;  // clause start, after "But", "However,"
+  int cs = first;  // clause start, after a dateline ("MOSCOW (Reuters) -") and "But", "However,"
+  if (is_word(first) && word(first).size() >= 2 &&
+      std::all_of(word(first).begin(), word(first).end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; })) {
+    for (int t = first + 1; t <= last && t <= first + 10; ++t) {
+      if (is_punct(t, '-')) {
+        cs = t + 1;
+        break;
+      }
+    }
+  }
   while (cs < last && is_word(cs) && has(cs, kWcClauseOpener) && !is_word(cs + 1, {"said", "says"})) {
     ++cs;
     if (is_punct(cs, ',')) ++cs;
