@@ -165,7 +165,8 @@ const ClassList kClassLists[] = {
                     "crew prosecution defence defense"},
     {kWcNameParticle, "of de al bin van von da du la le del der"},
     {kWcNotSpeakerStart, "of for at from in with on by after before during under over as if when while because "
-                         "but and or so there here that what which who"},
+                         "but and or so there here that what which who asked speaking writing responding "
+                         "referring commenting addressing asked answering"},
 };
 
 }  // namespace
