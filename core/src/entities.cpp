@@ -245,7 +245,17 @@ class FieldRecogniser {
           const bool for_ = w == "for" && (prev & kLexOrgSuf);
           const bool particle = u.is(kTokLower) && (flags(j) & kLexParticle);
           const bool amp = w == "&" && !(flags(j + 1) & kLexFirst);  // not "Jenny Seaton & Gary Carvolth"
-          if (of || for_ || particle || amp) {
+          bool and_ = false;
+          if (w == "and") {
+            // "Nippon Telegraph and Telephone Corp", "Bosnia and Herzegovina": one name when the words
+            // after "and" end on an organisation word or the whole is a lexicon name.
+            std::size_t k = j + 1;
+            while (k < n && k - i < kMaxChunkTokens && is_cap(k) && !used_[k] && adjacent(k)) ++k;
+            const LexEntry* whole = lex_.find(slice(i, k));
+            // ... but not "Toyota Motor Corp and Sony Corp": two organisations.
+            and_ = ((flags(k - 1) & kLexOrgSuf) && !(flags(j - 1) & kLexOrgSuf)) || (whole && whole->has_type());
+          }
+          if (of || for_ || particle || amp || and_) {
             j += 2;
             continue;
           }
@@ -611,7 +621,7 @@ class FieldRecogniser {
         return void(emit(a, b, EntityType::kOrg, 1, "shape:inner-capital"));
       }
     }
-    if (prev == "at" && len <= 2) return void(emit(a, b, EntityType::kLoc, 1, sports_ ? "context:venue" : "context:at-place"));
+    if (prev == "at" && len == 1) return void(emit(a, b, EntityType::kLoc, 1, sports_ ? "context:venue" : "context:at-place"));
     if (prev == "in" || prev == "near" || prev == "outside") {
       return void(emit(a, b, EntityType::kGpe, 1, "context:in-place"));
     }
@@ -847,6 +857,33 @@ void recognise_entities(Document& doc) {
           c.type = it->second.type;
           c.canonical = it->second.canonical;
           c.rule = "document";
+        }
+      }
+    }
+  }
+
+  // Weak consistency: a name guessed by a context rule somewhere ("the Nikkei average") keeps that type
+  // where elsewhere it fell to a default ("The 225-share Nikkei average").
+  {
+    std::unordered_map<std::string_view, EntityType> hinted;
+    for (const FieldCandidates& fc : all) {
+      const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+      for (const Candidate& c : fc.cands) {
+        if (c.strength == 1 && is_name_type(c.type) && std::string_view(c.rule).rfind("default:", 0) != 0) {
+          hinted.emplace(std::string_view(text).substr(c.span.start, c.span.size()), c.type);
+        }
+      }
+    }
+    if (!hinted.empty()) {
+      for (FieldCandidates& fc : all) {
+        const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+        for (Candidate& c : fc.cands) {
+          if (c.strength != 1 || std::string_view(c.rule).rfind("default:", 0) != 0) continue;
+          const auto it = hinted.find(std::string_view(text).substr(c.span.start, c.span.size()));
+          if (it != hinted.end()) {
+            c.type = it->second;
+            c.rule = "document:context";
+          }
         }
       }
     }
