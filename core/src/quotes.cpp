@@ -255,11 +255,15 @@ CueMatch FieldScanner::cue_at(int k) const {
 }
 
 CueMatch FieldScanner::lookup_cue(int k) const {
-  if (!has(k, kWcCueHead)) return {};
+  const void* entries = nullptr;
+  std::uint32_t& c = cls_[static_cast<std::size_t>(k)];
+  const std::uint32_t cls = classes_.lookup(word(k), &entries);
+  c = cls;
+  if (!(cls & kWcCueHead)) return {};
   std::string_view words[4];
   int n = 0;
   for (int j = k; j < ntok() && n < 4 && is_word(j); ++j) words[n++] = word(j);
-  return lex_.match(words, n);
+  return lex_.match_entries(entries, words, n);
 }
 
 // Pairs this paragraph's marks. Top-level pairs go to pairs_; end_open_tok_ says what is left open.

@@ -118,11 +118,16 @@ bool CueLexicon::quick_reject(std::string_view word) const {
 }
 
 CueMatch CueLexicon::match(const std::string_view* words, int n) const {
-  CueMatch none;
-  if (n <= 0 || quick_reject(words[0])) return none;
+  if (n <= 0 || quick_reject(words[0])) return {};
   const auto it = cues_.find(words[0]);
-  if (it == cues_.end()) return none;
-  for (const Entry& e : it->second) {  // longest first
+  if (it == cues_.end()) return {};
+  return match_entries(&it->second, words, n);
+}
+
+CueMatch CueLexicon::match_entries(const void* entries, const std::string_view* words, int n) const {
+  CueMatch none;
+  if (!entries) return none;
+  for (const Entry& e : *static_cast<const std::vector<Entry>*>(entries)) {  // longest first
     if (static_cast<int>(e.rest.size()) >= n) continue;
     bool ok = true;
     for (std::size_t k = 0; k < e.rest.size() && ok; ++k) ok = equals_ignore_case(words[k + 1], e.rest[k]);
@@ -196,17 +201,18 @@ std::size_t slot_of(std::uint64_t a, std::uint64_t b, std::size_t mask) {
 }
 }  // namespace
 
-void WordClasses::add(std::string_view word, std::uint32_t cls) {
+void WordClasses::add(std::string_view word, std::uint32_t cls, const void* cues) {
   std::uint64_t a, b;
   if (!pack(word, a, b)) return;
   for (std::size_t i = slot_of(a, b, kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     Slot& s = slots_[i];
     if (!s.used) {
-      s = Slot{a, b, cls, true};
+      s = Slot{a, b, cls, true, cues};
       return;
     }
     if (s.a == a && s.b == b) {
       s.cls |= cls;
+      if (cues) s.cues = cues;
       return;
     }
   }
@@ -222,16 +228,21 @@ WordClasses::WordClasses() : slots_(kSlots) {
       words.remove_prefix(sp + 1);
     }
   }
-  CueLexicon::instance().for_each_word([this](std::string_view w, std::uint32_t cls) { add(w, cls); });
+  CueLexicon::instance().for_each_word(
+      [this](std::string_view w, std::uint32_t cls, const void* cues) { add(w, cls, cues); });
 }
 
-std::uint32_t WordClasses::lookup(std::string_view word) const {
+std::uint32_t WordClasses::lookup(std::string_view word, const void** cues) const {
+  if (cues) *cues = nullptr;
   std::uint64_t a, b;
   if (!pack(word, a, b)) return 0;
   for (std::size_t i = slot_of(a, b, kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& s = slots_[i];
     if (!s.used) return 0;
-    if (s.a == a && s.b == b) return s.cls;
+    if (s.a == a && s.b == b) {
+      if (cues) *cues = s.cues;
+      return s.cls;
+    }
   }
 }
 

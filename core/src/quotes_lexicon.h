@@ -65,16 +65,19 @@ enum WordClass : std::uint32_t {
 class WordClasses {
  public:
   static const WordClasses& instance();
-  std::uint32_t lookup(std::string_view word) const;
+  std::uint32_t lookup(std::string_view word) const { return lookup(word, nullptr); }
+  // Also gives the word's cue entries when it starts a cue (`*cues`, else nullptr), in the same probe.
+  std::uint32_t lookup(std::string_view word, const void** cues) const;
 
  private:
   WordClasses();
-  void add(std::string_view word, std::uint32_t cls);
+  void add(std::string_view word, std::uint32_t cls, const void* cues = nullptr);
   static bool pack(std::string_view word, std::uint64_t& a, std::uint64_t& b);
   struct Slot {
     std::uint64_t a = 0, b = 0;
     std::uint32_t cls = 0;
     bool used = false;
+    const void* cues = nullptr;  // CueLexicon entries for a cue head
   };
   static constexpr std::size_t kSlots = 4096;  // power of two, several times the word count
   std::vector<Slot> slots_;
@@ -88,6 +91,8 @@ class CueLexicon {
 
   // The longest cue starting at words[0]; words[1..n) are the words that follow (case-insensitive).
   CueMatch match(const std::string_view* words, int n) const;
+  // The same, given the head's entries from WordClasses::lookup (no second hash lookup).
+  CueMatch match_entries(const void* entries, const std::string_view* words, int n) const;
   bool is_skip_word(std::string_view word) const { return quick_reject(word) ? false : skip_.count(word) > 0; }
   // A cheap filter (length and first letter): false means `word` starts no cue and is no skip word.
   bool maybe_cue(std::string_view word) const {
@@ -100,9 +105,9 @@ class CueLexicon {
   // Calls f(word, cls) for every cue head, skip word and statement noun (to build WordClasses).
   template <typename F>
   void for_each_word(F f) const {
-    for (const auto& kv : cues_) f(kv.first, kWcCueHead);
-    for (const auto& kv : skip_) f(kv.first, kWcSkip);
-    for (const auto& kv : nouns_) f(kv.first, kWcStatementNoun);
+    for (const auto& kv : cues_) f(kv.first, kWcCueHead, &kv.second);
+    for (const auto& kv : skip_) f(kv.first, kWcSkip, nullptr);
+    for (const auto& kv : nouns_) f(kv.first, kWcStatementNoun, nullptr);
   }
 
  private:
