@@ -280,6 +280,19 @@ TEST_CASE("entities: sports stories, results tables and lines in capitals", "[en
   }
   REQUIRE(find(cricket, "Headingley") != nullptr);
   CHECK(find(cricket, "Headingley")->type == EntityType::kLoc);
+  // Surnames in a headline in capitals, named in full below; a place in capitals groups with its spelling.
+  const Document tennis = make_doc(
+      "TENNIS - IVANISEVIC BEATS SAMPRAS IN ZURICH.\nGoran Ivanisevic of Croatia beat Pete Sampras 6-4 6-3 in "
+      "Zurich on Saturday.\n");
+  INFO(dump(tennis));
+  REQUIRE(find(tennis, "IVANISEVIC") != nullptr);
+  CHECK(find(tennis, "IVANISEVIC")->type == EntityType::kPerson);
+  CHECK(find(tennis, "IVANISEVIC")->canonical == "Goran Ivanisevic");
+  REQUIRE(find(tennis, "SAMPRAS") != nullptr);
+  CHECK(find(tennis, "SAMPRAS")->group == find(tennis, "Pete Sampras")->group);
+  REQUIRE(find(tennis, "ZURICH") != nullptr);
+  CHECK(find(tennis, "ZURICH")->type == EntityType::kGpe);
+  CHECK(find(tennis, "ZURICH")->group == find(tennis, "Zurich")->group);
   // Not a sports story: a town stays a place.
   const Document plain = make_doc("The council of Barnsley met on Friday.");
   REQUIRE(find(plain, "Barnsley") != nullptr);

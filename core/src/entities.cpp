@@ -69,9 +69,11 @@ class FieldRecogniser {
     mark_caps_lines();
     if (kind_ == FieldKind::kBody) sports_ = detect_sports();
     const std::size_t first = out_.size();
+    first_out_ = first;
     numeric_pass();
     const std::size_t middle = out_.size();
     chunk_pass();
+    resolve_caps_pending();
     // Both passes emit in text order: merge them (moves each candidate at most once or twice).
     std::inplace_merge(out_.begin() + static_cast<std::ptrdiff_t>(first), out_.begin() + static_cast<std::ptrdiff_t>(middle),
                        out_.end(), [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; });
@@ -172,6 +174,33 @@ class FieldRecogniser {
       }
     }
     return false;
+  }
+
+  // Words of a line in capitals that the rest of the field names as a person's surname:
+  // "TENNIS - IVANISEVIC BEATS SAMPRAS" with "Goran Ivanisevic" and "Pete Sampras" below.
+  void resolve_caps_pending() {
+    bool added = false;
+    for (std::size_t p : caps_pending_) {
+      const std::string_view full = full_name_of(title_cased(word(p)));
+      if (full.empty()) continue;
+      const std::string canonical(full);  // title_cased() reuses scratch_, which emit() may use
+      emit(p, p + 1, EntityType::kPerson, 2, "document:surname", canonical);
+      added = true;
+    }
+    caps_pending_.clear();
+    if (added) {
+      std::stable_sort(out_.begin() + static_cast<std::ptrdiff_t>(first_out_), out_.end(),
+                       [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; });
+    }
+  }
+
+  // `w` is "in"/"at"/"from"... in any case ("IN ZURICH").
+  bool is_place_preposition(std::size_t i) const {
+    const std::string_view w = word(i);
+    if (w.size() < 2 || w.size() > 4) return false;
+    char lower[4];
+    for (std::size_t k = 0; k < w.size(); ++k) lower[k] = static_cast<char>(w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]);
+    return (lex_.flags(std::string_view(lower, w.size())) & kLexLocPrep) != 0;
   }
 
   void detect_case_style() {
@@ -307,6 +336,7 @@ class FieldRecogniser {
         continue;
       }
       bool drop = in_caps_line(p);  // on a line in capitals only known names count
+      if (drop && toks_[p].is(kTokAllCaps) && toks_[p].end - toks_[p].start >= 3) caps_pending_.push_back(p);
       // connectors ("of", "van") stay inside; runs are trimmed to capitals below
       if (is_cap(p) && (title_case_ || (p == a && toks_[p].is(kTokSentenceStart))) && common_word(p)) {
         const bool first_name = (flags(p) & kLexFirst) && p + 1 < b && is_cap(p + 1) && !common_word(p + 1);
@@ -378,13 +408,14 @@ class FieldRecogniser {
       return void(emit(a, b, EntityType::kOrg, 2, "context:score", e.key));
     }
     if (sports_ && (e.entity_type() == EntityType::kGpe || e.entity_type() == EntityType::kLoc) &&
-        e.origin != "iso3166-1" && e.origin != "entity_names.tsv" &&
-        !dateline && !(a > 0 && toks_[a - 1].is(kTokLower) && (flags(a - 1) & kLexLocPrep))) {
+        e.origin != "iso3166-1" && e.origin != "entity_names.tsv" && !dateline &&
+        !(a > 0 && (is_place_preposition(a - 1) || word(a - 1) == "("))) {
       // In a sports story a town names its club ("Barnsley 2 Chelsea 1"); after "in"/"at" it is the venue.
       emit(a, b, EntityType::kOrg, 2, "context:sports-club", e.key);
       return;
     }
-    emit(a, b, e.entity_type(), 3, "lexicon", e.canonical, e.origin, e.link);
+    // The entry's own spelling as canonical, so "ZURICH" (looked up in title case) groups with "Zurich".
+    emit(a, b, e.entity_type(), 3, "lexicon", e.canonical.empty() ? e.key : e.canonical, e.origin, e.link);
   }
 
   void type_run(std::size_t a, std::size_t b) {
@@ -727,6 +758,8 @@ class FieldRecogniser {
   std::vector<TokenInfo>& info_;
   std::string& scratch_;
   bool& sports_;
+  std::vector<std::size_t> caps_pending_;
+  std::size_t first_out_ = 0;
   std::vector<std::pair<std::string_view, std::string_view>>& surnames_;
   std::vector<Candidate>& out_;
   std::size_t last_a_ = 0, last_b_ = 0;
