@@ -542,7 +542,7 @@ int FieldScanner::skip_adverbials_back(int lo, int end, bool* modal) const {
     bool skip = adverb || has(k, kWcSkip) || (c0 >= '0' && c0 <= '9');
     if (!skip && has(k, kWcTime)) {
       // "on", "last week" always; a capitalised day or month only in "on Tuesday", "last May".
-      skip = !toks_[k].cap || has(k - 1, kWcTime);
+      skip = !toks_[k].cap || has(k - 1, kWcTime);  // "on Tuesday", "last May"
     }
     if (!skip) break;
     if (has(k, kWcModal)) *modal = true;
@@ -556,9 +556,8 @@ int FieldScanner::skip_adverbials_forward(int k, int hi) const {
   int n = 0;
   while (k < hi && n < 5 && is_word(k) &&
          ((has(k, kWcSkip) && !has(k, kWcModal)) || (has(k, kWcTime) && !toks_[k].cap) ||
-          (has(k, kWcTime) && is_word(k - 1, {"on", "last", "this", "next"})) ||
-          (k == from && is_word(k, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                    "sunday", "yesterday", "today", "tonight"})))) {  // "said Thursday"
+          (has(k, kWcTime) && has(k - 1, kWcTimeLead)) ||
+          (k == from && has(k, kWcWeekday)))) {  // "said Thursday"
     ++k;
     ++n;
   }
@@ -871,12 +870,12 @@ void FieldScanner::reported_speech(int first, int last) {
       } else if (m.cls == CueClass::kListener) {
         // "warned the United States against ...": the listener is part of what was said
       } else if (m.cls == CueClass::kClausal) {
-        if (is_word(c, {"that"}) || is_punct(c, ':') || is_punct(c, ',')) {
+        if ((is_word(c) && word(c) == "that") || is_punct(c, ':') || is_punct(c, ',')) {
           ++c;
         } else if (!(is_word(c) && (has(c, kWcSubjectPronoun) || is_word(c, {"there"}))) && !is_mark(c)) {
           ok = false;
         }
-      } else if (is_word(c, {"that"}) || is_punct(c, ':')) {
+      } else if ((is_word(c) && word(c) == "that") || is_punct(c, ':')) {
         ++c;
       }
       if (ok && c <= end && emit_reported(np, k, cue_last, c, end, "reported.speaker-cue")) return;

@@ -1,6 +1,7 @@
 #include "quotes_lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace gloss {
 namespace {
@@ -169,6 +170,8 @@ const ClassList kClassLists[] = {
     {kWcPeopleNoun, "police staff people military army government media press management clergy personnel "
                     "crew prosecution defence defense"},
     {kWcNameParticle, "of de al bin van von da du la le del der"},
+    {kWcTimeLead, "on last this next"},
+    {kWcWeekday, "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"},
     {kWcNotSpeakerStart, "of for at from in with on by after before during under over as if when while because "
                          "but and or so there here that what which who asked speaking writing responding "
                          "referring commenting addressing asked answering"},
@@ -183,13 +186,20 @@ const WordClasses& WordClasses::instance() {
 
 bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
   if (w.empty() || w.size() > 16) return false;
-  a = b = 0;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(lower(w[i]));
-    if (c >= 0x80) return false;
-    if (i < 8) a |= static_cast<std::uint64_t>(c) << (8 * i);
-    else b |= static_cast<std::uint64_t>(c) << (8 * (i - 8));
+  unsigned char bytes[16] = {};
+  std::memcpy(bytes, w.data(), w.size());
+  std::uint64_t v[2];
+  std::memcpy(v, bytes, 16);
+  for (std::uint64_t& x : v) {
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    if (x & kHigh) return false;  // not ASCII
+    // Set 0x20 in every byte in 'A'..'Z' (bytes are < 0x80 here, so the additions do not carry).
+    const std::uint64_t ge_a = x + 0x3F3F3F3F3F3F3F3Full;  // high bit set when byte >= 'A'
+    const std::uint64_t gt_z = x + 0x2525252525252525ull;  // high bit set when byte > 'Z'
+    x |= ((ge_a & ~gt_z) & kHigh) >> 2;
   }
+  a = v[0];
+  b = v[1];
   return true;
 }
 

@@ -58,6 +58,8 @@ enum WordClass : std::uint32_t {
   kWcPeopleNoun = 1u << 15,      // police staff people: plural without -s
   kWcNameParticle = 1u << 16,    // of de al bin van von ... inside names
   kWcNotSpeakerStart = 1u << 17, // on by after ... cannot start a speaker phrase
+  kWcTimeLead = 1u << 18,        // on last this next (before a day or month)
+  kWcWeekday = 1u << 19,         // monday ... sunday, yesterday, today, tonight ("said Thursday")
 };
 
 // word -> WordClass bits; ASCII words of up to 16 bytes, case-insensitive; anything else has no class.
