@@ -175,10 +175,15 @@ TEST_CASE("panel: hovering a quotation reports it", "[panel][hit]") {
   h.Frames(doc, 3);
   ImVec2 min, max;
   REQUIRE(panel::QuoteScreenRect(h.state, 0, &min, &max));
+  const ImU32 quote_bar = IM_COL32(0x6C, 0x4F, 0xA3, 255);
+  const int bar_vertices = h.CountVertices(quote_bar);
   ImGui::GetIO().MousePos = ImVec2(min.x + 4.0f, (min.y + max.y) * 0.5f);
   h.Frame(doc);
   CHECK(h.state.hovered_quote == 0);
   CHECK(TooltipVisible());
+  // From the next frame on, the hovered quotation's speaker and cue are boxed in its colour.
+  h.Frame(doc);
+  CHECK(h.CountVertices(quote_bar) > bar_vertices);
 }
 
 TEST_CASE("panel: text wraps to the panel width", "[panel][layout]") {

@@ -93,6 +93,7 @@ struct PanelCache {
   bool focus_search = false;
   int list_hover_group = -1;  // group hovered in the side list (outlined in the article)
   int list_hover_quote = -1;
+  int drawn_hover_entity = -1, drawn_hover_quote = -1;  // last frame's hover, drawn this frame
 
   // Frame signalling.
   Theme applied_theme = Theme::kLight;
@@ -395,11 +396,11 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
   DrawResult r;
   const Palette& pal = GetPalette(state.theme);
   const int sel_group = SelectedGroup(state, c);
-  const int hover_entity = state.hovered_entity;
+  const int hover_entity = c.drawn_hover_entity;
   const int hover_group = hover_entity >= 0 && hover_entity < static_cast<int>(c.entity_group.size())
                               ? c.entity_group[hover_entity]
                               : c.list_hover_group;
-  const int active_quote = state.hovered_quote >= 0 ? state.hovered_quote
+  const int active_quote = c.drawn_hover_quote >= 0 ? c.drawn_hover_quote
                            : c.list_hover_quote >= 0 ? c.list_hover_quote
                                                      : state.selected_quote;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -1171,6 +1172,10 @@ bool DrawArticlePanel(const Document& doc, PanelState& state, ImVec2 size) {
   UpdateStyles(doc, state, c);
   HandleKeyboard(doc, state, c);
   UpdateStyles(doc, state, c);  // the keys may have toggled a type
+  // Hover is found while drawing; the outline and tint follow it from the next frame on (the signature
+  // below asks for that frame).
+  c.drawn_hover_entity = state.hovered_entity;
+  c.drawn_hover_quote = state.hovered_quote;
   state.hovered_entity = -1;
   state.hovered_quote = -1;
   const int list_hover_group = c.list_hover_group;
