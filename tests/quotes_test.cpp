@@ -116,6 +116,8 @@ const QuoteCase kCases[] = {
     // Scare quotes and unattributed quotes.
     {"scare", nullptr, "Moscow and Pyongyang have named 2015 a \"year of friendship\" between them.",
      "year of friendship", "scare", nullptr, nullptr, nullptr},
+    {"scare: period inside the marks", nullptr, "Consumer groups called the warning \"too little, too late.\"",
+     "too little, too late", "scare", nullptr, nullptr, nullptr},
     {"unattributed: null speaker", nullptr, "\"Nobody knows what will happen next.\"", "Nobody knows", "direct",
      nullptr, nullptr, nullptr},
     // Reported speech.

@@ -44,7 +44,7 @@ constexpr int kMaxAttributionTokens = 24;
 // Reported speech is looked for in sentences of at most this many tokens (longer ones are lists,
 // tables or run-on text); each cue's subject search is bounded by kMaxAttributionTokens too.
 constexpr std::size_t kMaxSentenceTokens = 160;
-// An unattributed quote of at most this many words, inside a sentence, is a scare quote.
+// An unattributed quote of at most this many words, after a word of its sentence, is a scare quote.
 constexpr int kMaxScareWords = 4;
 
 // [SECTION] Word classes
@@ -78,6 +78,7 @@ struct Draft {
   bool whole_paragraph = false;
   bool embedded = false;       // a word comes right before the opening mark
   bool ends_sentence = false;  // the quoted text ends with . ! ? , : ;
+  bool ends_exclaim = false;   // ... with ? or ! (an utterance, not a phrase)
   bool after_attribution = false;  // the speaker comes after the closing mark
   int words = 0;               // words inside the marks
   int open_tok = -1, close_tok = -1, attr_end_tok = -1, cue_tok = -1;
@@ -352,6 +353,7 @@ void FieldScanner::build_drafts(int paragraph, Span range) {
       d.q.content.push_back(seg);
       const char c = text_[seg.end - 1];
       d.ends_sentence = c == '.' || c == '!' || c == '?' || c == ',' || c == ':' || c == ';';
+      d.ends_exclaim = c == '!' || c == '?';
     }
     for (int k = std::max(p.open_tok, 0); k < p.close_tok; ++k) d.words += toks_[k].kind == TokKind::kWord;
     int after = p.close_tok + 1;
@@ -420,6 +422,7 @@ void FieldScanner::merge_split_quotes(std::size_t first_draft) {
     a.attr_end_tok = b.attr_end_tok > b.close_tok ? b.attr_end_tok : b.close_tok + 1;
     a.words += b.words;
     a.ends_sentence = b.ends_sentence;
+    a.ends_exclaim = b.ends_exclaim;
     a.rule_suffix = "+split";
     for (int k = a.open_tok < 0 ? 0 : a.open_tok; k <= b.close_tok; ++k) quote_of_tok_[static_cast<std::size_t>(k)] = a.id;
     b.absorbed = true;
@@ -972,7 +975,9 @@ void FieldScanner::classify_paragraph(int paragraph, std::size_t first_draft) {
   for (std::size_t n = 0; n < order.size(); ++n) {
     Draft& d = drafts_[static_cast<std::size_t>(order[n])];
     if (d.direct && !d.attributed) {
-      if (d.embedded && d.words <= kMaxScareWords && !d.ends_sentence) {
+      // American style keeps the sentence's period or comma inside the marks (`called it "a disaster."`),
+      // so only ? and ! mark an utterance.
+      if (d.embedded && d.words <= kMaxScareWords && !d.ends_exclaim) {
         d.q.kind = QuoteKind::kScare;
         d.rule = "scare.short-unattributed";
         continue;
