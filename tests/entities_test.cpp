@@ -119,6 +119,7 @@ TEST_CASE("entities: organisation, event, facility and place cue words", "[entit
       {"He scored twice for FC Basel on Sunday.", "FC Basel", "ORG"},
       {"He ran Major League Baseball for years.", "Major League Baseball", "ORG"},
       {"He joined the Falcons in 2004.", "Falcons", "ORG"},
+      {"the Commission's chief spokesman told a news briefing.", "Commission", "ORG"},
       {"Shares of Nippon Telegraph and Telephone Corp rose.", "Nippon Telegraph and Telephone Corp", "ORG"},
       {"Toyota Motor Corp and Sony Corp fell.", "Sony Corp", "ORG"},
       {"He met Prime Minister John Major in London.", "John Major", "PERSON"},

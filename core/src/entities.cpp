@@ -593,6 +593,10 @@ class FieldRecogniser {
         first.size() > 3 && first.back() == 's' && !toks_[a].is(kTokSentenceStart)) {
       return void(emit(a, b, EntityType::kOrg, 1, "context:the-team"));  // "the Falcons", "the Bruins"
     }
+    if (len == 1 && !acronym && !person_ctx && common_word(a) && (prev == "the" || prev == "The") &&
+        (flags(a) & kLexOrgSuf) && !toks_[a].is(kTokSentenceStart)) {
+      return void(emit(a, b, EntityType::kOrg, 1, "context:the-institution"));  // "the Commission"
+    }
     if (len == 1 && !acronym && !person_ctx && common_word(a)) return;  // "Missile" mid-sentence
     if (len == 1 && toks_[a].is(kTokInitial)) return;
     if (len == 1 && !acronym && first.find('.') != std::string_view::npos) return;  // "M.A.", "Ph.D."
