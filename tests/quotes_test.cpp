@@ -162,6 +162,8 @@ const QuoteCase kCases[] = {
     {"indirect: AP dateline, weekday after the cue", nullptr,
      "WASHINGTON, March 3 (AP) \xE2\x80\x94 President Joe Biden said Thursday the economy was strong.",
      "the economy was strong", "indirect", "President Joe Biden", "said", nullptr},
+    {"indirect: clause first, listener after", nullptr, "The talks will resume next week, the minister told AFP.",
+     "The talks will resume next week", "indirect", "the minister", "told", nullptr},
     {"indirect: plural base form", nullptr, "Analysts say the currency will weaken further this year.",
      "the currency will weaken", "indirect", "Analysts", "say", nullptr},
     {"mixed", nullptr, "Smith said the campaign was \"taking a close look\" at the data.",
@@ -315,6 +317,12 @@ TEST_CASE("quotes: no guessed names for descriptions", "[quotes]") {
   const gloss::Document doc = annotate_text("A spokesman for the company said the deal was off.");
   REQUIRE(doc.quotes.size() == 1);
   CHECK(doc.quotes[0].resolved_speaker.empty());
+}
+
+TEST_CASE("quotes: an object after the cue is not an adverbial tail", "[quotes]") {
+  const gloss::Document doc =
+      annotate_text("In neighbouring India, the Assam State Disaster Management Authority reported 17 deaths.");
+  CHECK(doc.quotes.empty());
 }
 
 TEST_CASE("quotes: that-only cues need 'that'", "[quotes]") {

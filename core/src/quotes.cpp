@@ -887,11 +887,17 @@ void FieldScanner::reported_speech(int first, int last) {
     if (k - cs >= 4) {
       np = np_before(cs, e, false);
       if (np.ok() && is_punct(np.first - 1, ',') && (!m.base_form || base_form_ok(np, modal))) {
-        const int rest = skip_adverbials_forward(cue_last + 1, end + 1);
-        int tail = rest;  // "in a statement", "told reporters", ", blaming rising costs"
-        while (tail <= end && (is_word(tail) || is_punct(tail, ',')) && tail - rest < 8) ++tail;
-        if (is_word(rest) && word(rest) == "that") tail = end + 2;  // "argued that …": the content follows
-        if (tail > end && np.first - 2 - cs >= 2 &&
+        int rest = skip_adverbials_forward(cue_last + 1, end + 1);
+        if (m.cls == CueClass::kListener) {  // "…, the minister told AFP."
+          const NounPhrase listener = np_after(rest, end + 1);
+          if (listener.ok()) rest = listener.last + 1;
+        }
+        int tail = rest;  // "in a statement", "on Thursday", ", blaming rising costs"; not an object ("17 deaths")
+        const bool that = is_word(rest) && word(rest) == "that";  // "argued that …": the content follows
+        const bool adverbial = !that && (rest > end || is_punct(rest, ',') ||
+                                         has(rest, kWcNpPreposition | kWcTime | kWcSkip | kWcNotSpeakerStart));
+        while (adverbial && tail <= end && (is_word(tail) || is_punct(tail, ',')) && tail - rest < 8) ++tail;
+        if (adverbial && tail > end && np.first - 2 - cs >= 2 &&
             emit_reported(np, k, cue_last, cs, np.first - 2, "reported.content-speaker-cue")) {
           return;
         }
@@ -1152,7 +1158,14 @@ void FieldScanner::resolve_and_output() {
           if (it->span.end == sp.end) best = &*it;
           else if (!best && (it->type == EntityType::kPerson || lex_.is_statement_noun(head))) best = &*it;
         }
-        if (best) {
+        if (best && best->type == EntityType::kNorp && is_definite(first) && sp1 != std::string_view::npos &&
+            s.find(' ', sp1 + 1) == std::string_view::npos) {
+          // "the Norwegian": a person described by nationality, not the country; which person is a guess,
+          // so it stays unresolved.
+          reference = true;
+          resolved_entity = true;
+          resolved_person = true;
+        } else if (best) {
           resolved = best->canonical;
           resolved_entity = true;
           resolved_person = best->type == EntityType::kPerson;
@@ -1169,9 +1182,15 @@ void FieldScanner::resolve_and_output() {
               named = true;
             }
           }
+          std::size_t before = sp.start;  // sentence-initial: only spaces back to . ! ? or the start
+          while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\n' || text[before - 1] == '\r')) {
+            --before;
+          }
+          const bool initial = before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
+                               text[before - 1] == '?' || text[before - 1] == ':';
           if (named && name.size() > 3 && name.back() == 's' && name.find(' ') == std::string_view::npos &&
-              (is_people_noun(name) || d.q.speaker.start == 0)) {
-            named = false;  // "Officials" at a sentence start
+              (is_people_noun(name) || initial)) {
+            named = false;  // "Officials", "Organisers" at a sentence start
           }
           if (named) resolved.assign(name);
         }
