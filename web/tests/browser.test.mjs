@@ -362,6 +362,7 @@ test('injection payloads in headline, body, related titles and pic stay text and
   assert.equal(viaApi.n, 0);
   assert.equal(viaApi.left, 0, 'destroy() removes everything it added');
   await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'injection.png') });
   assert.deepEqual(log.dialogs, [], 'no alert() ran');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.csp.filter((v) => !v.startsWith('img-src')), []);
