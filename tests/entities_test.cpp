@@ -77,6 +77,7 @@ TEST_CASE("entities: lexicon places, demonyms and aliases", "[entities]") {
       {"Russian troops moved north.", "Russian", "NORP"},
       {"Many Sikhs and Hindus live there.", "Sikhs", "NORP"},
       {"A Texan won.", "Texan", "NORP"},
+      {"The Israeli-Palestinian talks resumed.", "Israeli-Palestinian", "NORP"},
       {"Ships crossed the Pacific yesterday.", "Pacific", "LOC"},
       {"China and Japan signed the deal.", "China", "GPE"},
       {"China and Japan signed the deal.", "Japan", "GPE"},

@@ -627,6 +627,19 @@ class FieldRecogniser {
         ((flags(b) & kLexOrgCue) || (len == 1 && (flags(b) & kLexTitle) && !(flags(a) & kLexFirst)))) {
       return void(emit(a, b, EntityType::kOrg, 2, "context:org-noun"));  // "Likud party", "Bundesbank chief"
     }
+    if (len == 1 && first.find('-') != std::string_view::npos) {
+      // "Israeli-Palestinian", "Sino-Japanese": every part a nationality or a country.
+      bool all_known = true;
+      std::string_view rest = first;
+      while (all_known && !rest.empty()) {
+        const std::size_t h = rest.find('-');
+        const std::string_view part = rest.substr(0, h);
+        const LexEntry* pe = lex_.find(part);
+        all_known = pe && pe->has_type() && (pe->entity_type() == EntityType::kNorp || pe->entity_type() == EntityType::kGpe);
+        rest = h == std::string_view::npos ? std::string_view() : rest.substr(h + 1);
+      }
+      if (all_known) return void(emit(a, b, EntityType::kNorp, 2, "shape:compound-demonym"));
+    }
     if (len == 1 && !(flags(a) & kLexFirst)) {
       static const char* const kOrgEndings[] = {"bank", "air", "tel", "com", "soft", "tech", "net", "corp", "media"};
       for (const char* end : kOrgEndings) {
