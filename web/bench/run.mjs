@@ -42,6 +42,20 @@ try {
     console.log(`   ${new URL(url).pathname.padEnd(28)} ${kb(body.length).padStart(10)} -> ${kb(gz).padStart(9)}`);
   }
   console.log(`   total ${kb(raw)} -> ${kb(total)} gzipped (target < 400 KB): ${total < 400 * 1024 ? 'ok' : 'OVER'}`);
+  // Where gloss.wasm's bytes are: code (functions) vs data (static data such as compiled-in lexicons).
+  const wasm = [...loaded].find(([url]) => url.endsWith('/gloss.wasm'))?.[1];
+  if (wasm) {
+    const sections = { code: 0, data: 0 };
+    for (let i = 8; i < wasm.length;) {
+      const id = wasm[i++];
+      let size = 0, shift = 0, byte;
+      do { byte = wasm[i++]; size |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80);
+      const name = id === 10 ? 'code' : id === 11 ? 'data' : null;
+      if (name) sections[name] = gzipSync(wasm.subarray(i, i + size), { level: 9 }).length;
+      i += size;
+    }
+    console.log(`   gloss.wasm gzipped by section: code ${kb(sections.code)}, data ${kb(sections.data)}`);
+  }
   await context.close();
 
   // 2. Navigation -> first highlighted frame (performance.now() counts from navigation start).
