@@ -108,9 +108,7 @@ void TextLayout::NewLine(float line_height) {
   x_ = 0.0f;
 }
 
-void TextLayout::Emit(const Block& block, const FieldStyle* style, std::uint32_t begin, std::uint32_t end,
-                      bool space, float w) {
-  (void)block;
+void TextLayout::Emit(const FieldStyle* style, std::uint32_t begin, std::uint32_t end, bool space, float w) {
   Piece p;
   p.begin = begin;
   p.end = end;
@@ -162,7 +160,6 @@ void TextLayout::AddBlock(BlockKind kind, int field, std::string_view text, cons
   lines_.push_back(first);
   x_ = 0.0f;
 
-  const Block& b = blocks_.back();
   std::uint32_t pos = range.start;
   std::uint32_t pending_begin = 0, pending_end = 0;  // whitespace before the next word
   float pending_w = 0.0f;
@@ -199,12 +196,12 @@ void TextLayout::AddBlock(BlockKind kind, int field, std::string_view text, cons
     if (x_ > 0.0f && x_ + pending_w + word_w > width) {
       NewLine(line_height);
     } else if (x_ > 0.0f && pending_end > pending_begin) {
-      Emit(b, style, pending_begin, pending_end, true, pending_w);
+      Emit(style, pending_begin, pending_end, true, pending_w);
     }
     pending_begin = pending_end = 0;
     pending_w = 0.0f;
     if (x_ + word_w <= width) {
-      for (int s = 0; s < seg_count; ++s) Emit(b, style, seg_bounds[s], seg_bounds[s + 1], false, seg_w[s]);
+      for (int s = 0; s < seg_count; ++s) Emit(style, seg_bounds[s], seg_bounds[s + 1], false, seg_w[s]);
     } else {
       // A word wider than the line (a URL, a long compound): break it between characters.
       for (int s = 0; s < seg_count; ++s) {
@@ -217,7 +214,7 @@ void TextLayout::AddBlock(BlockKind kind, int field, std::string_view text, cons
           const std::uint32_t next = i + static_cast<std::uint32_t>(len > 0 ? len : 1);
           const float cw = Measure(font, size, text, i, next);
           if (x_ + acc + cw > width && x_ + acc > 0.0f) {
-            if (i > piece_begin) Emit(b, style, piece_begin, i, false, acc);
+            if (i > piece_begin) Emit(style, piece_begin, i, false, acc);
             NewLine(line_height);
             piece_begin = i;
             acc = 0.0f;
@@ -225,7 +222,7 @@ void TextLayout::AddBlock(BlockKind kind, int field, std::string_view text, cons
           acc += cw;
           i = next;
         }
-        if (i > piece_begin) Emit(b, style, piece_begin, i, false, acc);
+        if (i > piece_begin) Emit(style, piece_begin, i, false, acc);
       }
     }
     pos = word_end;

@@ -97,8 +97,7 @@ class TextLayout {
 
  private:
   void NewLine(float line_height);
-  void Emit(const Block& block, const FieldStyle* style, std::uint32_t begin, std::uint32_t end, bool space,
-            float w);
+  void Emit(const FieldStyle* style, std::uint32_t begin, std::uint32_t end, bool space, float w);
 
   std::vector<Block> blocks_;
   std::vector<Line> lines_;

@@ -532,13 +532,13 @@ DrawResult DrawLayout(ImDrawList* dl, const TextLayout& l, ImVec2 origin, float 
 // [SECTION] Tooltips
 //-----------------------------------------------------------------------------------------------------
 
-void Swatch(EntityType type, Theme theme, float size) {
+// The type's colour as a small square (always the light theme's full colour: it is the key, not a fill).
+void Swatch(EntityType type, float size) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();
   const float y = p.y + (h - size) * 0.5f;
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + size, y + size), EntityColor(type, Theme::kLight),
                                             2.0f);
-  (void)theme;
   ImGui::Dummy(ImVec2(size, h));
 }
 
@@ -548,7 +548,7 @@ void EntityTooltip(const Document& doc, const PanelState& state, const PanelCach
   const Palette& pal = GetPalette(state.theme);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-  Swatch(e.type, state.theme, ImGui::GetFontSize() * 0.8f);
+  Swatch(e.type, ImGui::GetFontSize() * 0.8f);
   ImGui::SameLine();
   ImGui::TextUnformatted(to_string(e.type));
   ImGui::SameLine();
@@ -621,7 +621,6 @@ bool SmallButton(const char* label, const char* tip) {
 }
 
 void DrawToolbar(PanelState& state, PanelCache& c) {
-  const Palette& pal = GetPalette(state.theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float right = ImGui::GetWindowContentRegionMax().x;
   const float controls_w = ImGui::CalcTextSize("-  100%  +  Dark  Lists").x + ImGui::GetStyle().FramePadding.x * 10.0f +
@@ -649,7 +648,6 @@ void DrawToolbar(PanelState& state, PanelCache& c) {
                         c.type_counts[t], c.type_counts[t] == 1 ? "" : "s", hidden ? "show" : "hide",
                         ColorGroupOf(type) + 1);
     }
-    const ImU32 fill = EntityColor(type, state.theme);
     const ImU32 frame = ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg);
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), frame, h * 0.5f);
     const float r = h * 0.28f;
@@ -658,7 +656,6 @@ void DrawToolbar(PanelState& state, PanelCache& c) {
       dl->AddCircle(center, r, ImGui::GetColorU32(ImGuiCol_TextDisabled), 12, 1.5f);
     } else {
       dl->AddCircleFilled(center, r, EntityColor(type, Theme::kLight), 12);
-      (void)fill;
     }
     const ImU32 text_col = ImGui::GetColorU32(hidden || c.type_counts[t] == 0 ? ImGuiCol_TextDisabled : ImGuiCol_Text);
     dl->AddText(ImVec2(p.x + h * 0.9f, p.y + (h - ts.y) * 0.5f), text_col, label);
@@ -685,7 +682,6 @@ void DrawToolbar(PanelState& state, PanelCache& c) {
   if (SmallButton(state.show_side_panel ? "Lists \xE2\x96\xB8" : "\xE2\x97\x82 Lists", "Show or hide the side lists (key l)")) {
     state.show_side_panel = !state.show_side_panel;
   }
-  (void)pal;
 }
 
 //-----------------------------------------------------------------------------------------------------
@@ -874,7 +870,7 @@ void DrawEntitiesTab(const Document& doc, PanelState& state, PanelCache& c) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(g);
-      Swatch(group.type, state.theme, ImGui::GetFontSize() * 0.7f);
+      Swatch(group.type, ImGui::GetFontSize() * 0.7f);
       ImGui::SameLine(0.0f, 6.0f);
       const bool selected = g == sel_group;
       if (ImGui::Selectable(group.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
