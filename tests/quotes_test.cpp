@@ -325,6 +325,16 @@ TEST_CASE("quotes: an object after the cue is not an adverbial tail", "[quotes]"
   CHECK(doc.quotes.empty());
 }
 
+TEST_CASE("quotes: invalid UTF-8 bytes stay single bytes", "[quotes]") {
+  // 0xFF and a lead byte without its continuation must not swallow the characters after them.
+  const gloss::Document doc = annotate_text(
+      "French rail workers extended their strike on Friday, SNCF said, with only one high\xFF-speed\xC3( train "
+      "in five running.\n\n\"Strike\xFF\" is \"\xC3\" here,\" she said.\n");
+  const gloss::Quote* q = find_quote(doc, "French rail workers extended");
+  REQUIRE(q);
+  CHECK(slice(doc, q->field, q->speaker) == "SNCF");
+}
+
 TEST_CASE("quotes: that-only cues need 'that'", "[quotes]") {
   const gloss::Document doc = annotate_text("The police found the car near the river.");
   CHECK(doc.quotes.empty());

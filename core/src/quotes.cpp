@@ -896,7 +896,9 @@ void FieldScanner::reported_speech(int first, int last) {
         const bool that = is_word(rest) && word(rest) == "that";  // "argued that …": the content follows
         const bool adverbial = !that && (rest > end || is_punct(rest, ',') ||
                                          has(rest, kWcNpPreposition | kWcTime | kWcSkip | kWcNotSpeakerStart));
-        while (adverbial && tail <= end && (is_word(tail) || is_punct(tail, ',')) && tail - rest < 8) ++tail;
+        while (adverbial && tail <= end && !is_sentence_end(tail) && !is_mark(tail) && tail - rest < 12) {
+          ++tail;
+        }
         if (adverbial && tail > end && np.first - 2 - cs >= 2 &&
             emit_reported(np, k, cue_last, cs, np.first - 2, "reported.content-speaker-cue")) {
           return;

@@ -57,11 +57,17 @@ Seq classify_seq(std::string_view t, std::size_t i, std::size_t end, std::size_t
       default: return Seq::kOtherPunct;  // bullets, daggers, primes ...
     }
   }
-  // Any other non-ASCII: a letter (or a symbol we treat as one). Length of the UTF-8 sequence.
-  if (c >= 0xF0) len = 4;
-  else if (c >= 0xE0) len = 3;
-  else if (c >= 0xC0) len = 2;
-  if (i + len > end) len = end - i;
+  // Any other non-ASCII: a letter (or a symbol we treat as one). Length of the UTF-8 sequence; an invalid
+  // byte counts alone, so it never swallows the space or mark after it.
+  std::size_t n = 1;
+  if (c >= 0xF0 && c <= 0xF4) n = 4;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3;
+  else if (c >= 0xC2 && c <= 0xDF) n = 2;
+  if (i + n > end) n = 1;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) n = 1;
+  }
+  len = n;
   return Seq::kNone;
 }
 
