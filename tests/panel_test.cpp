@@ -2,7 +2,9 @@
 // draw lists that nobody renders (the pattern of ImGui's example_null).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -422,4 +424,29 @@ TEST_CASE("panel: typing in the search box outlines the matching mentions", "[pa
   io.AddInputCharacter('n');
   h.Frame(doc);
   CHECK(h.state.selected_entity == selected);
+}
+
+TEST_CASE("panel: clicking a row of the entity list selects that entity", "[panel][hit]") {
+  const Document doc = panel::DemoDocument();
+  Headless h;
+  h.Frames(doc, 3);
+  ImGuiWindow* table = nullptr;  // the table's scrolling child window
+  for (ImGuiWindow* w : GImGui->Windows) {
+    if (std::strstr(w->Name, "##entities") != nullptr) table = w;
+  }
+  REQUIRE(table != nullptr);
+  const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+  // The first row under the header: the most-mentioned group (ties: first in the text).
+  h.Click(doc, ImVec2(table->Pos.x + 60.0f, table->Pos.y + row_h * 1.5f + 2.0f));
+  REQUIRE(h.state.selected_entity >= 0);
+  std::size_t most = 0;
+  for (const gloss::Entity& e : doc.entities) {
+    std::size_t n = 0;
+    for (const gloss::Entity& o : doc.entities) n += o.canonical == e.canonical && o.type == e.type;
+    most = std::max(most, n);
+  }
+  const gloss::Entity& chosen = doc.entities[h.state.selected_entity];
+  std::size_t chosen_count = 0;
+  for (const gloss::Entity& o : doc.entities) chosen_count += o.canonical == chosen.canonical && o.type == chosen.type;
+  CHECK(chosen_count == most);
 }
