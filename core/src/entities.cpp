@@ -45,8 +45,9 @@ struct Scratch {
   std::vector<TokenInfo> info;
   std::string buf;
   bool sports = false;  // the body reads like a sports story (results): towns name their clubs
-  // (last word, full name) of every person named so far in the document: "Trump", "Clinton" alone.
-  std::vector<std::pair<std::string_view, std::string_view>> surnames;
+  // last word -> full name of the first person named so with it in the document ("Trump", "Clinton"
+  // alone). A hash map: looked up for every capitalised word, so a scan would be quadratic.
+  std::unordered_map<std::string_view, std::string_view> surnames;
 };
 
 bool is_name_type(EntityType t) {
@@ -380,16 +381,14 @@ class FieldRecogniser {
     last_a_ = a;
     last_b_ = b;
     extend_last();
-    if (type == EntityType::kPerson && b - a >= 2 && is_cap(b - 1)) surnames_.emplace_back(word(b - 1), slice(a, b));
+    if (type == EntityType::kPerson && b - a >= 2 && is_cap(b - 1)) surnames_.emplace(word(b - 1), slice(a, b));
     return out_.back();
   }
 
   // The full name of a person already named whose last word is `w`, or empty.
   std::string_view full_name_of(std::string_view w) const {
-    for (const auto& s : surnames_) {
-      if (s.first == w) return s.second;
-    }
-    return {};
+    const auto it = surnames_.find(w);
+    return it == surnames_.end() ? std::string_view() : it->second;
   }
 
   void emit_entry(std::size_t a, std::size_t b, const LexEntry& e) {
@@ -777,7 +776,7 @@ class FieldRecogniser {
   bool& sports_;
   std::vector<std::size_t> caps_pending_;
   std::size_t first_out_ = 0;
-  std::vector<std::pair<std::string_view, std::string_view>>& surnames_;
+  std::unordered_map<std::string_view, std::string_view>& surnames_;
   std::vector<Candidate>& out_;
   std::size_t last_a_ = 0, last_b_ = 0;
   bool title_case_ = false;
@@ -849,10 +848,8 @@ void recognise_entities(Document& doc) {
   // Surnames named before their full name ("Fischler ... Franz Fischler"), from the recogniser's list of
   // (last word, full name); and an acronym's expansion "(THAAD)".
   const auto full_name_of = [&](std::string_view w) -> std::string_view {
-    for (const auto& p : scratch.surnames) {
-      if (p.first == w) return p.second;
-    }
-    return {};
+    const auto it = scratch.surnames.find(w);
+    return it == scratch.surnames.end() ? std::string_view() : it->second;
   };
   std::map<std::string, std::pair<EntityType, std::string>, std::less<>> acronyms;  // acronym -> expansion
   for (FieldCandidates& fc : all) {
