@@ -70,6 +70,9 @@ TEST_CASE("parser: a dump with every part", "[parser]") {
   CHECK(doc.published == "2015-03-24T15:17:30");
   CHECK(input_text(doc, doc.dateline_span) == "Tue Mar 24, 2015 15:17:30");
   CHECK(doc.source == "AFP");
+  REQUIRE(doc.source_field == gloss::kFirstRelatedField + 1);  // after the one related title
+  CHECK(doc.fields[doc.source_field].name() == "source");
+  CHECK(doc.fields[doc.source_field].to_input(0) == doc.source_span.start);
   REQUIRE(doc.paragraphs.size() == 2);
   REQUIRE(doc.sentences.size() == 3);
   CHECK(body_text(doc, doc.sentences[1]) == "It has two sentences.");
@@ -237,4 +240,14 @@ TEST_CASE("parser: the seed article", "[parser][seed]") {
   REQUIRE(doc.captions.size() == 1);
   CHECK(body_text(doc, doc.captions[0]) == "Russia and US flags");
   CHECK(doc.warnings.empty());
+
+  // The agency name is a field of its own, so the recogniser sees it: AFP is an organisation.
+  REQUIRE(doc.source_field >= gloss::kFirstRelatedField);
+  const gloss::AnnotateResult full = gloss::annotate(s.str());
+  bool afp = false;
+  for (const gloss::Entity& e : full.document().entities) {
+    if (e.field == doc.source_field && full.document().fields[e.field].slice(e.span) == "AFP")
+      afp = e.type == gloss::EntityType::kOrg;
+  }
+  CHECK(afp);
 }

@@ -428,6 +428,10 @@ void parse_dump_or_text(Document& doc, std::size_t from) {
            lines[stray].start);
   }
   if (blob_line < lines.size()) parse_var_dump(doc, lines[blob_line].start);
+  if (doc.has_source) {
+    doc.source_field = static_cast<int>(doc.fields.size());
+    doc.fields.push_back(verbatim_field(in, FieldKind::kSource, doc.source_span));
+  }
   split_paragraphs(doc);
 }
 
@@ -461,7 +465,8 @@ bool parse_json_article(Document& doc, std::size_t from) {
     doc.fields[kBodyField].base = static_cast<std::uint32_t>(in.size());
     warn(doc, "no_body", "the JSON article has no \"body\" string", from);
   }
-  if (const JsonValue* source = root.find("source"); source && source->is_string()) {
+  const JsonValue* source = root.find("source");
+  if (source && source->is_string()) {
     doc.has_source = true;
     doc.source = source->string;
     doc.source_span = make_span(from + source->start + 1, from + source->end - 1);
@@ -472,6 +477,10 @@ bool parse_json_article(Document& doc, std::size_t from) {
     } else {
       warn(doc, "related_invalid", "\"related\" is not a JSON array of items", from + related->start);
     }
+  }
+  if (doc.has_source) {  // after the related titles: fields keep their fixed order
+    doc.source_field = static_cast<int>(doc.fields.size());
+    doc.fields.push_back(decoded_field(in, FieldKind::kSource, *source, from));
   }
   split_paragraphs(doc);
   return true;

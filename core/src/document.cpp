@@ -46,6 +46,7 @@ std::string TextField::name() const {
     case FieldKind::kTitle: return "title";
     case FieldKind::kBody: return "body";
     case FieldKind::kRelatedTitle: return "related:" + std::to_string(related_index);
+    case FieldKind::kSource: return "source";
   }
   return "body";
 }

@@ -58,7 +58,7 @@ struct Span {
 enum class InputFormat : std::uint8_t { kDump, kPlainText, kJson };
 const char* to_string(InputFormat format);
 
-enum class FieldKind : std::uint8_t { kTitle, kBody, kRelatedTitle };
+enum class FieldKind : std::uint8_t { kTitle, kBody, kRelatedTitle, kSource };
 
 // One piece of article text that the annotators read.
 struct TextField {
@@ -72,10 +72,11 @@ struct TextField {
   std::uint32_t to_input(std::uint32_t local) const;
   Span to_input(Span local) const { return {to_input(local.start), to_input(local.end)}; }
   std::string_view slice(Span local) const;
-  std::string name() const;  // "title", "body" or "related:N" (as in the JSON "field" key)
+  std::string name() const;  // "title", "body", "related:N" or "source" (as in the JSON "field" key)
 };
 
-// Fixed field indexes in Document::fields; related titles follow from kFirstRelatedField on.
+// Fixed field indexes in Document::fields; related titles follow from kFirstRelatedField on, then the
+// agency name of the "Source:" line when there is one (Document::source_field).
 constexpr int kTitleField = 0;
 constexpr int kBodyField = 1;
 constexpr int kFirstRelatedField = 2;
@@ -139,6 +140,7 @@ struct Document {
   bool has_source = false;
   Span source_span;               // the agency name in "Source: AFP"
   std::string source;
+  int source_field = -1;          // index of the field holding the agency name (annotated too), or -1
   std::vector<Span> paragraphs;   // body-local
   std::vector<Span> sentences;    // body-local, in order, never inside a caption
   std::vector<Span> captions;     // body-local: image captions glued to a sentence ("Korea.Russia and US flags")
