@@ -65,7 +65,9 @@ struct PanelCache {
   std::vector<int> entity_group;  // Document::entities index -> groups index
   std::vector<SpeakerGroup> speakers;
   int type_counts[kEntityTypeCount] = {};
-  std::string meta_line, counts_line;
+  std::string meta_prefix, meta_source, counts_line;  // dateline and "Source: ", the agency (no field)
+  int meta_source_field = -1;                         // Document::source_field when it is valid
+  FieldStyle meta_style;                              // the meta line, styled where it shows the source field
 
   std::vector<FieldStyle> styles;
   std::uint32_t styles_hidden = 0;
@@ -202,10 +204,18 @@ void UpdateDocument(const Document& doc, PanelState& state, PanelCache& c) {
   if (date.empty() && doc.has_dateline && doc.dateline_span.end <= doc.input.size()) {
     date = Trimmed(std::string_view(doc.input).substr(doc.dateline_span.start, doc.dateline_span.size()), 80);
   }
-  c.meta_line = date;
+  c.meta_prefix = date;
+  c.meta_source.clear();
+  c.meta_source_field = -1;
   if (doc.has_source || !doc.source.empty()) {
-    if (!c.meta_line.empty()) c.meta_line += "   \xC2\xB7   ";
-    c.meta_line += "Source: " + Trimmed(doc.source, 80);
+    if (!c.meta_prefix.empty()) c.meta_prefix += "   \xC2\xB7   ";
+    c.meta_prefix += "Source: ";
+    // The agency name is a field of its own (annotated: "AFP" is an ORG); draw that field's bytes.
+    if (doc.source_field >= 0 && doc.source_field < static_cast<int>(doc.fields.size())) {
+      c.meta_source_field = doc.source_field;
+    } else {
+      c.meta_source = Trimmed(doc.source, 80);
+    }
   }
   std::size_t words = 0;
   if (static_cast<int>(doc.fields.size()) > kBodyField) {
@@ -230,6 +240,21 @@ void UpdateStyles(const Document& doc, const PanelState& state, PanelCache& c) {
   c.styles = BuildFieldStyles(doc, state.hidden_types);
   c.styles_stamp = c.doc_stamp;
   c.styles_hidden = state.hidden_types;
+  // The meta line: panel-made text, then the source field's styled bytes.
+  FieldStyle& m = c.meta_style;
+  const FieldStyle* source = c.meta_source_field >= 0 ? &c.styles[c.meta_source_field] : nullptr;
+  m.text = c.meta_prefix + (source != nullptr ? source->text : c.meta_source);
+  const std::size_t n = c.meta_prefix.size();
+  m.entity.assign(m.text.size(), -1);
+  m.quote.assign(m.text.size(), -1);
+  m.link.assign(m.text.size(), -1);
+  m.flags.assign(m.text.size(), 0);
+  if (source != nullptr) {
+    std::copy(source->entity.begin(), source->entity.end(), m.entity.begin() + static_cast<std::ptrdiff_t>(n));
+    std::copy(source->quote.begin(), source->quote.end(), m.quote.begin() + static_cast<std::ptrdiff_t>(n));
+    std::copy(source->link.begin(), source->link.end(), m.link.begin() + static_cast<std::ptrdiff_t>(n));
+    std::copy(source->flags.begin(), source->flags.end(), m.flags.begin() + static_cast<std::ptrdiff_t>(n));
+  }
 }
 
 int SelectedGroup(const PanelState& state, const PanelCache& c) {
@@ -297,15 +322,15 @@ void BuildArticle(const Document& doc, const PanelState& state, PanelCache& c, f
                m.heading_size, m.heading_line, width, 0.0f);
   }
   const float meta_line = std::round(m.meta_size * 1.45f);
-  if (!c.meta_line.empty()) {
-    const std::string_view t = c.meta_line;
-    l.AddBlock(BlockKind::kMeta, -1, t, nullptr, Span{0, static_cast<std::uint32_t>(t.size())}, m.body, m.meta_size,
-               meta_line, width, std::round(m.body_line * 0.35f));
+  if (!c.meta_style.text.empty()) {
+    const FieldStyle& s = c.meta_style;
+    l.AddBlock(BlockKind::kMeta, -1, s.text, &s, Span{0, static_cast<std::uint32_t>(s.text.size())}, m.body,
+               m.meta_size, meta_line, width, std::round(m.body_line * 0.35f));
   }
   {
     const std::string_view t = c.counts_line;
     l.AddBlock(BlockKind::kMeta, -1, t, nullptr, Span{0, static_cast<std::uint32_t>(t.size())}, m.body, m.meta_size,
-               meta_line, width, c.meta_line.empty() ? std::round(m.body_line * 0.35f) : 0.0f);
+               meta_line, width, c.meta_style.text.empty() ? std::round(m.body_line * 0.35f) : 0.0f);
   }
   float gap = std::round(m.body_line * 1.1f);  // room for the rule under the meta lines
   if (have_fields) {
