@@ -124,13 +124,12 @@ rows.push(['Start-up: load + init + first call, ms', fmt(glossStart, 1), fmt(com
 // [SECTION] Transfer size after gzip -9 of what a browser loads.
 const gz = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 const dist = path.join(root, 'web/dist');
-const glossFiles = existsSync(dist)
-  ? readdirSync(dist, { recursive: true }).map((f) => path.join(dist, f)).filter((f) => /\.(js|wasm|ttf|woff2?|bin|data|css)$/.test(f) && !/demo|test/.test(f))
-  : [path.join(WASM_DIR, 'gloss_core.js'), path.join(WASM_DIR, 'gloss_core.wasm')];
+// What the one-tag embed loads: web/dist's script, module, font and stylesheet.
+const glossFiles = ['gloss-embed.js', 'gloss.wasm', 'gloss-font.ttf', 'gloss-embed.css'].map((f) => path.join(dist, f));
 const esbuild = path.join(here, 'node_modules/.bin/esbuild');
 execFileSync(esbuild, ['--bundle', '--minify', '--format=iife', '--global-name=winkBundle', `--outfile=${OUT}/wink-bundle.js`,
   '--log-level=error', path.join(here, 'wink-entry.cjs')]);
-rows.push(['Browser payload, KB gzip', fmt(gz(glossFiles) / 1024, 0),
+rows.push(['Browser payload (everything the embed loads), KB gzip', fmt(gz(glossFiles) / 1024, 0),
   fmt(gz([path.join(here, 'node_modules/compromise/builds/compromise.js')]) / 1024, 0),
   fmt(gz([path.join(OUT, 'wink-bundle.js')]) / 1024, 0), '< 400']);
 
@@ -162,6 +161,20 @@ for (const mb of [1, 4, 16]) {
 }
 rows.push(['Scaling 1 / 4 / 16 MB (native), ms', scaling.map((x) => fmt(x, 0)).join(' / '), '', '', '']);
 rows.push(['… ratios 4 MB÷1 MB, 16 MB÷4 MB', `${fmt(scaling[1] / scaling[0])} / ${fmt(scaling[2] / scaling[1])}`, '', '', '≈ 4 / 4']);
+
+// [SECTION] Figures from the other benchmarks (run by scripts/bench.sh just before this script).
+const grab = (file, re) => {
+  const f = path.join(OUT, file);
+  const m = existsSync(f) ? readFileSync(f, 'utf8').match(re) : null;
+  return m ? m[1] : 'n/a';
+};
+rows.splice(1, 0,
+  ['Throughput, native core `annotate()` (gloss_bench, no JSON), MB/s', grab('gloss_bench.txt', /^annotate: +median ([0-9.]+)/m), '–', '–', '≥ 100'],
+  ['… parse + entities only, MB/s', grab('gloss_bench.txt', /parse \+ entities: +median ([0-9.]+)/), '', '', '']);
+rows.push(['Entity table load, ms CPU', grab('gloss_bench.txt', /loaded in ([0-9.]+) ms CPU/), '', '', '< 20']);
+rows.push(['Panel CPU per frame, 10,000-word article (worst mean), ms', grab('panel_bench.txt', /worst mean: ([0-9.]+) ms/), '', '', '< 1']);
+rows.push(['Navigation → first highlighted frame, headless Chromium, ms', grab('web_bench.txt', /demo page \(sample article\): +([0-9]+) ms/), '', '', '']);
+rows.push(['WASM annotate in Chromium (web bench), MB/s', grab('web_bench.txt', /WASM in Chromium: +([0-9.]+) MB\/s/), '', '', '≥ ½ native']);
 
 console.log(`Corpus: ${base.length} project articles repeated; Gloss ${fmt(big.size / MB, 1)} MB, wink 2 MB, compromise 0.3 MB; median of ${RUNS} runs after a warm-up.`);
 const version = (pkg) => JSON.parse(readFileSync(path.join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
