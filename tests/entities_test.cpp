@@ -10,6 +10,7 @@
 #include "entities.h"
 #include "entities_internal.h"
 #include "gloss/gloss.h"
+#include "test_support.h"
 
 namespace {
 
@@ -400,14 +401,12 @@ TEST_CASE("entities: the lexicon loads fast and knows its sources", "[entities]"
 }
 
 TEST_CASE("entities: the seed article", "[entities][seed]") {
-  std::ifstream in(GLOSS_SHARED_DIR "/seeds/000_4c62c3337fa9a3bc.txt", std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> seed = gloss_test::read_seed();
+  if (!seed) {
     WARN("seed article not found; skipped");
     return;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const gloss::AnnotateResult result = gloss::annotate(ss.str());
+  const gloss::AnnotateResult result = gloss::annotate(*seed);
   REQUIRE(result.ok());
   const Document& doc = result.document();
   INFO(dump(doc));

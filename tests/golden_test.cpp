@@ -11,17 +11,11 @@
 #include <catch2/catch.hpp>
 
 #include "gloss/gloss.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<fs::path> golden_inputs() {
   std::vector<fs::path> inputs;
@@ -40,7 +34,7 @@ TEST_CASE("golden: every sample article matches its expected JSON", "[golden]") 
   const char* update = std::getenv("GLOSS_UPDATE_GOLDEN");
   for (const fs::path& input : inputs) {
     CAPTURE(input.filename().string());
-    const gloss::AnnotateResult result = gloss::annotate(read_file(input));
+    const gloss::AnnotateResult result = gloss::annotate(gloss_test::read_file(input).value());
     REQUIRE(result.ok());
     const std::string actual = gloss::to_json(result.document(), gloss::JsonOptions{true}) + "\n";
     fs::path expected_path = input;
@@ -50,6 +44,6 @@ TEST_CASE("golden: every sample article matches its expected JSON", "[golden]") 
       continue;
     }
     REQUIRE(fs::exists(expected_path));
-    CHECK(actual == read_file(expected_path));
+    CHECK(actual == gloss_test::read_file(expected_path).value_or(""));
   }
 }

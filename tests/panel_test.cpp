@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gloss/gloss.h"
+#include "test_support.h"
 #include "gloss/panel.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -355,12 +356,12 @@ TEST_CASE("panel: odd input never breaks the layout", "[panel][robust]") {
 }
 
 TEST_CASE("panel: the seed article draws", "[panel][seed]") {
-  const std::vector<char> seed = ReadFile(GLOSS_SHARED_DIR "/seeds/000_4c62c3337fa9a3bc.txt");
-  if (seed.empty()) {
+  const std::optional<std::string> seed = gloss_test::read_seed();
+  if (!seed) {
     WARN("seed not found: skipped");
     return;
   }
-  gloss::AnnotateResult r = gloss::annotate(std::string_view(seed.data(), seed.size()));
+  gloss::AnnotateResult r = gloss::annotate(*seed);
   REQUIRE(r.ok());
   Headless h;
   h.Frames(r.document(), 3);

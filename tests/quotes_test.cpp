@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gloss/gloss.h"
+#include "test_support.h"
 #include "quotes_lexicon.h"
 
 namespace {
@@ -378,19 +379,17 @@ TEST_CASE("quotes: the cue lexicon is rich", "[quotes]") {
 }
 
 TEST_CASE("quotes: reference article", "[quotes][seed]") {
-  std::ifstream in(GLOSS_SHARED_DIR "/seeds/000_4c62c3337fa9a3bc.txt", std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> seed = gloss_test::read_seed();
+  if (!seed) {
     WARN("seed article not found; skipped");
     return;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
   // With and without the entity recogniser: the finder must not depend on it for these.
   const bool with_entities = GENERATE(true, false);
   INFO("entities " << (with_entities ? "on" : "off"));
   gloss::AnnotateOptions options;
   options.entities = with_entities;
-  gloss::AnnotateResult result = gloss::annotate(ss.str(), options);
+  gloss::AnnotateResult result = gloss::annotate(*seed, options);
   REQUIRE(result.ok());
   const gloss::Document& doc = result.document();
 
