@@ -428,3 +428,34 @@ TEST_CASE("entities: the seed article", "[entities][seed]") {
   REQUIRE(tuesday != nullptr);
   CHECK(tuesday->value == "2015-03-24");
 }
+
+TEST_CASE("entities: the agency line names one organisation", "[entities]") {
+  struct Case {
+    const char* source;
+    const char* text;       // the one entity expected in the "source" field, or "" for none
+    const char* canonical;
+  };
+  const Case cases[] = {
+      {"AFP", "AFP", "Agence France-Presse"},                        // from the lexicon
+      {"The Harbour Ledger", "The Harbour Ledger", "The Harbour Ledger"},  // unknown: the whole name
+      {"Agencies", "", ""},                                          // a generic word names nobody
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.source);
+    const std::string input = std::string("T\n\nT\nTue Mar 24, 2015 15:17:30\n\nBody.\n\nSource: ") + c.source + "\n";
+    const gloss::AnnotateResult result = gloss::annotate(input);
+    REQUIRE(result.ok());
+    const gloss::Document& doc = result.document();
+    std::vector<const gloss::Entity*> found;
+    for (const gloss::Entity& e : doc.entities)
+      if (e.field == doc.source_field) found.push_back(&e);
+    if (std::string(c.text).empty()) {
+      CHECK(found.empty());
+      continue;
+    }
+    REQUIRE(found.size() == 1);
+    CHECK(doc.fields[found[0]->field].slice(found[0]->span) == c.text);
+    CHECK(found[0]->type == gloss::EntityType::kOrg);
+    CHECK(found[0]->canonical == c.canonical);
+  }
+}

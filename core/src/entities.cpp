@@ -962,6 +962,24 @@ void recognise_entities(Document& doc) {
     }
   }
 
+  // The agency line names one organisation ("Source: The Harbour Ledger"): unless a single entity
+  // already covers the whole name (AFP, from the lexicon), the whole name is one ORG. A generic word
+  // ("Source: Agencies") names nobody.
+  for (FieldCandidates& fc : all) {
+    if (fc.field != doc.source_field) continue;
+    const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
+    const Span whole{0, static_cast<std::uint32_t>(text.size())};
+    const bool covered = fc.cands.size() == 1 && fc.cands[0].span == whole && is_name_type(fc.cands[0].type);
+    const bool generic = text.find(' ') == std::string::npos && lex.is_word_lower(text);
+    if (covered || generic || whole.empty()) continue;
+    Candidate c;
+    c.span = whole;
+    c.type = EntityType::kOrg;
+    c.strength = c.priority = 3;
+    c.rule = "context:source-line";
+    fc.cands.assign(1, std::move(c));
+  }
+
   // Overlaps, then output sorted by (field, start, end) with dense groups by canonical name.
   std::sort(all.begin(), all.end(), [](const FieldCandidates& x, const FieldCandidates& y) { return x.field < y.field; });
   doc.entities.clear();
