@@ -38,7 +38,7 @@ constexpr std::size_t kMaxInputBytes = 32u << 20;
 constexpr int kMaxJsonDepth = 64;
 // Most related items kept from a var_dump blob; the rest are dropped with a warning.
 constexpr std::size_t kMaxRelatedItems = 1000;
-// Most spans (sentences + entities + quotes) one document may produce, checked after each stage.
+// Most spans (paragraphs + sentences + entities + quotes) one document may produce, checked after each stage.
 // Bounds memory and output size for adversarial text ("A A A …" is a span every 2 bytes): a
 // million spans is ~200 MB of JSON, far beyond any real article (a long one has a few thousand).
 constexpr std::size_t kMaxSpans = 1000000;
