@@ -103,7 +103,7 @@ test('at devicePixelRatio 2 the canvas has twice the pixels of its box and follo
   await context.close();
 });
 
-test('mount() and destroy() twenty times leave no listeners on window or document, and no WebGL warnings', async () => {
+test('mount() and destroy() twelve times leave no listeners on window or document, and no WebGL warnings', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
   const messages = [];
@@ -132,7 +132,10 @@ test('mount() and destroy() twenty times leave no listeners on window or documen
   await page.waitForSelector('.gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
   const r = await page.evaluate(async () => {
     const before = window.__listeners;
-    for (let i = 0; i < 20; i++) {
+    // Twelve, not more: destroy() loses each WebGL context, but Chromium counts a lost context until it is
+    // garbage-collected, and past 16 live ones it warns "Too many active WebGL contexts" (seen on a loaded
+    // machine). 12 + the demo's panel stays under that whatever the GC does.
+    for (let i = 0; i < 12; i++) {
       const host = document.body.appendChild(document.createElement('div'));
       host.className = 'demo-panel';
       const h = glossDemo.gloss.mount(host, { text: `Angela Merkel met Emmanuel Macron in Paris, round ${i}.` });
@@ -146,7 +149,7 @@ test('mount() and destroy() twenty times leave no listeners on window or documen
     return { before, after: window.__listeners, panels: document.querySelectorAll('.gloss-panel').length };
   });
   assert.equal(r.error, undefined);
-  assert.equal(r.after, r.before, 'window/document listeners after 20 mounts and destroys');
+  assert.equal(r.after, r.before, 'window/document listeners after 12 mounts and destroys');
   assert.equal(r.panels, 1, 'only the demo panel is left');
   assert.deepEqual(messages.filter((m) => /WebGL|context|error/i.test(m) && !/GPU stall|ReadPixels/.test(m)), []);
   await context.close();
