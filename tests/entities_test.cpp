@@ -398,6 +398,16 @@ TEST_CASE("entities: the lexicon loads fast and knows its sources", "[entities]"
   CHECK(moscow->link == "Russia");  // WordNet part-of holonym
   CHECK(lex.is_word_lower("Such"));
   CHECK_FALSE(lex.is_word_lower("Pyongyang"));
+  // Words stored as stems with inflection rules come back whole, and only those wamerican has.
+  for (const char* w : {"abandon", "abandoned", "abandoning", "abandons", "stopping", "cities", "happiest"}) {
+    CHECK(lex.is_word(w));
+  }
+  CHECK_FALSE(lex.is_word("abandonnes"));
+  CHECK_FALSE(lex.is_word("citys"));
+  // The first word of a multi-word name is flagged by the loader.
+  const gloss::LexEntry* new_word = lex.find("New");
+  REQUIRE(new_word != nullptr);
+  CHECK((new_word->flags & gloss::kLexMultiStart) != 0);
 }
 
 TEST_CASE("entities: the seed article", "[entities][seed]") {

@@ -2,8 +2,9 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <string>
 #include <cstring>
+#include <string>
+#include <utility>
 
 namespace gloss {
 
@@ -101,34 +102,98 @@ std::size_t Lexicon::word_count() const {
   return n;
 }
 
+namespace {
+
+// One inflection rule of the word list ("y>ies", "+>ing"; see core/data/build_lexicon.py).
+struct SuffixRule {
+  std::string_view strip;
+  std::string_view add;
+  bool double_last = false;
+};
+
+std::vector<SuffixRule> parse_suffix_rules(std::string_view line) {
+  std::vector<SuffixRule> rules;
+  while (!line.empty()) {
+    std::string_view r = next_piece(line, ' ');
+    SuffixRule rule;
+    if (!r.empty() && r[0] == '+') {
+      rule.double_last = true;
+      r.remove_prefix(1);
+    }
+    rule.strip = next_piece(r, '>');
+    rule.add = r;
+    rules.push_back(rule);
+  }
+  return rules;
+}
+
+// Appends `stem` inflected by `rule` to `out`; false (and nothing appended) when the rule does not apply.
+bool append_inflected(std::string& out, std::string_view stem, const SuffixRule& rule) {
+  if (stem.size() < rule.strip.size() || stem.substr(stem.size() - rule.strip.size()) != rule.strip) return false;
+  stem.remove_suffix(rule.strip.size());
+  if (rule.double_last && (stem.empty() || std::string_view("aeiouwxy").find(stem.back()) != std::string_view::npos)) {
+    return false;
+  }
+  out += stem;
+  if (rule.double_last) out += stem.back();
+  out += rule.add;
+  return true;
+}
+
+int rule_index(char letter) {
+  if (letter >= 'A' && letter <= 'Z') return letter - 'A';
+  if (letter >= 'a' && letter <= 'z') return 26 + letter - 'a';
+  return -1;
+}
+
+}  // namespace
+
+// Expands the stems of the @words section into words_ (one '\n'-terminated word after another).
+void Lexicon::load_words(std::string_view suffixes_line, std::string_view stems) {
+  const std::vector<SuffixRule> rules = parse_suffix_rules(suffixes_line);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;  // offset, length into words_
+  words_.reserve(stems.size() * 2);
+  while (!stems.empty()) {
+    std::string_view line = next_piece(stems, '\n');
+    const std::string_view stem = next_piece(line, '\t');
+    if (stem.empty()) continue;
+    spans.emplace_back(static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(stem.size()));
+    words_ += stem;
+    words_ += '\n';
+    for (char letter : line) {
+      const int r = rule_index(letter);
+      if (r < 0 || r >= static_cast<int>(rules.size())) continue;
+      const std::size_t at = words_.size();
+      if (append_inflected(words_, stem, rules[r])) {
+        spans.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(words_.size() - at));
+        words_ += '\n';
+      }
+    }
+  }
+  std::size_t cap = 1;
+  while (cap < spans.size() * 2) cap <<= 1;
+  word_slots_.assign(cap, 0);
+  word_mask_ = cap - 1;
+  for (const auto& [offset, length] : spans) {
+    if (length == 0 || length >= 256) continue;
+    const std::uint64_t h = hash_bytes(std::string_view(words_.data() + offset, length));
+    std::uint64_t i = h & word_mask_;
+    while (word_slots_[i] != 0) i = (i + 1) & word_mask_;
+    word_slots_[i] = (h >> 40 << 40) | (static_cast<std::uint64_t>(length) << 32) | (offset + 1);
+  }
+}
+
 Lexicon::Lexicon() {
   const auto t0 = std::chrono::steady_clock::now();
   std::string_view data(reinterpret_cast<const char*>(kLexiconData), kLexiconSize);
   // The word list (most of the table) goes to a compact set; everything else to entries_.
+  const std::size_t suffixes_at = data.find("\n@suffixes ");
   const std::size_t words_at = data.find("\n@words\n");
   const std::size_t names_at = data.find("\n@first\n");
-  if (words_at != std::string_view::npos && names_at != std::string_view::npos && words_at < names_at) {
-    const std::string_view words = data.substr(words_at + 8, names_at + 1 - (words_at + 8));
-    std::size_t count = 0;
-    for (char c : words) count += c == '\n';
-    std::size_t cap = 1;
-    while (cap < count * 2) cap <<= 1;
-    word_slots_.assign(cap, 0);
-    word_mask_ = cap - 1;
-    const char* base = reinterpret_cast<const char*>(kLexiconData);
-    for (std::size_t pos = 0; pos < words.size();) {
-      std::size_t end = words.find('\n', pos);
-      if (end == std::string_view::npos) end = words.size();
-      const std::string_view w = words.substr(pos, end - pos);
-      if (!w.empty() && w.size() < 256) {
-        const std::uint64_t h = hash_bytes(w);
-        std::uint64_t i = h & word_mask_;
-        while (word_slots_[i] != 0) i = (i + 1) & word_mask_;
-        word_slots_[i] = (h >> 40 << 40) | (static_cast<std::uint64_t>(w.size()) << 32) |
-                         static_cast<std::uint32_t>(w.data() - base + 1);
-      }
-      pos = end + 1;
-    }
+  if (suffixes_at < words_at && words_at != std::string_view::npos && names_at != std::string_view::npos &&
+      words_at < names_at) {
+    load_words(data.substr(suffixes_at + 11, words_at - (suffixes_at + 11)),
+               data.substr(words_at + 8, names_at + 1 - (words_at + 8)));
     data.remove_prefix(names_at + 1);
   }
   std::size_t lines = 0;
@@ -141,11 +206,13 @@ Lexicon::Lexicon() {
 
   std::uint32_t section_flag = 0;
   bool entries_section = false;
+  std::string_view origin;  // of the current @entries section
   while (!data.empty()) {
     std::string_view line = next_piece(data, '\n');
     if (line.empty()) continue;
     if (line[0] == '@') {
-      entries_section = line == "@entries";
+      entries_section = line.rfind("@entries", 0) == 0;
+      origin = entries_section && line.size() > 9 ? line.substr(9) : std::string_view();
       section_flag = 0;
       if (line == "@first") section_flag = kLexFirst;
       if (line == "@surname") section_flag = kLexSurname;
@@ -159,12 +226,26 @@ Lexicon::Lexicon() {
     LexEntry& e = insert(key);
     if (is_word(key)) e.flags |= kLexWord;
     const std::string_view type = next_piece(line, '\t');
-    if (!type.empty()) e.type = static_cast<std::int8_t>(type_from_name(type));
+    if (!type.empty()) {
+      e.type = static_cast<std::int8_t>(type_from_name(type));
+      e.origin = origin;
+    }
     e.canonical = next_piece(line, '\t');
     e.link = next_piece(line, '\t');
-    std::string_view cues = next_piece(line, '\t');
+    std::string_view cues = line;
     while (!cues.empty()) apply_cue(e, next_piece(cues, ','));
-    e.origin = line;
+  }
+  // The first word of every typed multi-word name, so the recogniser only tries long lookups where one may
+  // match ("New" of "New Zealand").
+  std::vector<std::string_view> first_words;
+  for (const LexEntry& e : entries_) {
+    const std::size_t space = e.key.find(' ');
+    if (e.has_type() && space != std::string_view::npos) first_words.push_back(e.key.substr(0, space));
+  }
+  for (std::string_view w : first_words) {
+    LexEntry& e = insert(w);
+    if (is_word(w)) e.flags |= kLexWord;
+    e.flags |= kLexMultiStart;
   }
   load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -217,7 +298,7 @@ bool Lexicon::is_word(std::string_view key) const {
   if (word_slots_.empty() || key.empty() || key.size() >= 256) return false;
   const std::uint64_t h = hash_bytes(key);
   const std::uint64_t tag = (h >> 40 << 40) | (static_cast<std::uint64_t>(key.size()) << 32);
-  const char* base = reinterpret_cast<const char*>(kLexiconData);
+  const char* base = words_.data();
   for (std::uint64_t i = h & word_mask_; word_slots_[i] != 0; i = (i + 1) & word_mask_) {
     const std::uint64_t slot = word_slots_[i];
     if ((slot & ~0xFFFFFFFFull) == tag && std::memcmp(base + (slot & 0xFFFFFFFFull) - 1, key.data(), key.size()) == 0) {

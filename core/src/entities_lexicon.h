@@ -1,11 +1,13 @@
 // The entity recogniser's lexicon: Debian's iso-codes, WordNet 3.0, wamerican and first-name lists plus
 // the curated core/data/*.tsv, compiled at build time by core/data/build_lexicon.py into one embedded
-// table (the same bytes natively and in WASM). Loaded once, on first use, into an open-addressing hash
-// table whose keys and strings point into the embedded bytes (no copies).
+// table (the same bytes natively and in WASM). Loaded once, on first use, into open-addressing hash
+// tables whose keys and strings point into the embedded bytes (no copies), except the English words, which
+// are stored as stems with inflection rules and expanded at load.
 #ifndef GLOSS_ENTITIES_LEXICON_H_
 #define GLOSS_ENTITIES_LEXICON_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -88,10 +90,13 @@ class Lexicon {
  private:
   Lexicon();
   LexEntry& insert(std::string_view key);
+  void load_words(std::string_view suffixes_line, std::string_view stems);
   std::vector<LexEntry> entries_;
   std::vector<std::uint64_t> slots_;  // hash tag | index + 1 into entries_, 0 = empty; size a power of two
   std::uint64_t mask_ = 0;
-  // The English word list: (hash tag << 40) | (length << 32) | (offset into the embedded bytes + 1).
+  // The English word list, expanded from its stems ('\n'-separated), and its hash set:
+  // (hash tag << 40) | (length << 32) | (offset into words_ + 1).
+  std::string words_;
   std::vector<std::uint64_t> word_slots_;
   std::uint64_t word_mask_ = 0;
   double load_ms_ = 0;
