@@ -9,7 +9,7 @@ Gloss types map to the gold's CoNLL-style classes: GPE/LOC/FAC -> LOC, NORP/EVEN
 PERSON, ORG; DATE/TIME/MONEY/PERCENT are ignored. Only the classes the gold file uses are scored (UNER PUD
 has no MISC), or those given with --types PERSON,ORG,LOC.
 
-  python3 scripts/eval_entities.py --gloss build/native-release/native/gloss ../shared/dev-data/ner_dev.jsonl
+  python3 scripts/eval_entities.py --gloss build/native/native/gloss ../shared/dev-data/ner_dev.jsonl
 """
 import argparse
 import collections
@@ -24,7 +24,7 @@ MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", nargs="+")
-    ap.add_argument("--gloss", default="build/native-release/native/gloss", help="path to the gloss CLI")
+    ap.add_argument("--gloss", default="build/native/native/gloss", help="path to the gloss CLI")
     ap.add_argument("--types", default="", help="comma-separated classes to score (default: all in gold)")
     ap.add_argument("--errors", type=int, default=0, help="print this many false positives/negatives")
     args = ap.parse_args()
