@@ -1,7 +1,6 @@
 #include "article_parser.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include "json_reader.h"
@@ -102,14 +101,27 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
   return false;
 }
 
+// "YYYY-MM-DD[THH:MM:SS]" from validated fields (year 1..9999), without snprintf: it runs on every
+// candidate dateline line.
 std::string format_iso(int y, int mo, int d, int h, int mi, int sec, bool with_time) {
-  char buf[32];
-  if (with_time) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-  }
-  return buf;
+  char buf[19];
+  const auto put2 = [&buf](std::size_t at, int v) {
+    buf[at] = static_cast<char>('0' + v / 10);
+    buf[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  put2(0, y / 100);
+  put2(2, y % 100);
+  buf[4] = '-';
+  put2(5, mo);
+  buf[7] = '-';
+  put2(8, d);
+  buf[10] = 'T';
+  put2(11, h);
+  buf[13] = ':';
+  put2(14, mi);
+  buf[16] = ':';
+  put2(17, sec);
+  return std::string(buf, with_time ? 19 : 10);
 }
 
 bool valid_date_time(int y, int mo, int d, int h, int mi, int sec) {
@@ -317,7 +329,7 @@ void parse_var_dump(Document& doc, std::size_t at) {
 
 // [SECTION] Formats
 
-bool is_dateline(std::string_view line) { return !parse_dateline(line).empty() && line.size() < 64; }
+bool is_dateline(std::string_view line) { return line.size() < 64 && !parse_dateline(line).empty(); }
 
 // "Source: AFP" -> the span of "AFP" (input offsets), if `line` is an agency line.
 bool agency_line(std::string_view input, const Line& line, Span& name) {

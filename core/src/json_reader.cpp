@@ -230,16 +230,22 @@ bool decode_json_string(std::string_view s, std::string& out, std::vector<std::u
   if (offsets) offsets->clear();
   if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
   const std::size_t end = s.size() - 1;
+  out.reserve(end - 1);
+  if (offsets) offsets->reserve(end);
   const auto mark = [&](std::size_t from, std::size_t count) {
     if (offsets) offsets->insert(offsets->end(), count, static_cast<std::uint32_t>(base + from));
   };
   std::size_t i = 1;
   while (i < end) {
-    const char c = s[i];
-    if (c != '\\') {
-      out += c;
-      mark(i, 1);
-      ++i;
+    // A run of plain bytes is copied at once; each maps to its own source byte.
+    std::size_t run_end = i;
+    while (run_end < end && s[run_end] != '\\') ++run_end;
+    if (run_end > i) {
+      out.append(s.data() + i, run_end - i);
+      if (offsets) {
+        for (std::size_t k = i; k < run_end; ++k) offsets->push_back(static_cast<std::uint32_t>(base + k));
+      }
+      i = run_end;
       continue;
     }
     if (i + 1 >= end) return false;
