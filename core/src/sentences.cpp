@@ -13,6 +13,17 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Bytes that may end a sentence: . ! ? and the lead byte of an ellipsis (E2 80 A6). One table lookup
+// per byte of the body.
+struct StopBytes {
+  bool may_stop[256] = {};
+  constexpr StopBytes() {
+    may_stop[static_cast<unsigned char>('.')] = may_stop[static_cast<unsigned char>('!')] = true;
+    may_stop[static_cast<unsigned char>('?')] = may_stop[0xE2] = true;
+  }
+};
+constexpr StopBytes kStopBytes;
+
 // Words whose trailing period does not end a sentence (compared without the period).
 constexpr std::array<const char*, 44> kAbbreviations = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev", "St",
@@ -64,8 +75,9 @@ void split_sentences(std::string_view text, Span paragraph, std::vector<Span>& s
   std::size_t start = paragraph.start;
   for (std::size_t i = start; i < end; ++i) {
     const char c = text[i];
-    const bool ellipsis = i + 2 < end && std::memcmp(text.data() + i, "\xE2\x80\xA6", 3) == 0;
-    if (c != '.' && c != '!' && c != '?' && !ellipsis) continue;
+    if (!kStopBytes.may_stop[static_cast<unsigned char>(c)]) continue;
+    const bool ellipsis = c == '\xE2' && i + 2 < end && std::memcmp(text.data() + i, "\xE2\x80\xA6", 3) == 0;
+    if (c == '\xE2' && !ellipsis) continue;
     std::size_t after = i + (ellipsis ? 3 : 1);
     while (after < end && (text[after] == '.' || text[after] == '!' || text[after] == '?')) ++after;
 

@@ -1,5 +1,8 @@
 #include "utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace gloss {
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
@@ -30,6 +33,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
 std::size_t find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    if (i + 8 <= text.size()) {  // eight ASCII bytes at a time: none has its top bit set
+      std::uint64_t chunk;
+      std::memcpy(&chunk, text.data() + i, 8);
+      if ((chunk & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
