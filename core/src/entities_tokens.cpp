@@ -65,6 +65,11 @@ inline Char char_at(std::string_view s, std::size_t i) {
   return {decode_utf8(s, i, len), static_cast<std::uint32_t>(len)};
 }
 
+// ASCII first (most letters are): the Unicode range tests run only beyond it.
+inline bool letter(char32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') : is_letter(cp); }
+inline bool upper_letter(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : is_upper(cp); }
+inline bool lower_letter(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : is_lower(cp); }
+
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 inline bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == '\f'; }
@@ -72,7 +77,7 @@ inline bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || 
 inline bool letter_at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return false;
   const Char c = char_at(s, i);
-  return c.len && is_letter(c.cp);
+  return c.len && letter(c.cp);
 }
 
 // First letter's case of s[a, b).
@@ -82,8 +87,8 @@ std::uint16_t case_flags(std::string_view s, std::size_t a, std::size_t b) {
   for (std::size_t i = a; i < b;) {
     const Char c = char_at(s, i);
     const std::size_t n = c.len ? c.len : 1;
-    if (c.len && is_letter(c.cp)) {
-      const bool up = is_upper(c.cp), lo = !up && is_lower(c.cp);
+    if (c.len && letter(c.cp)) {
+      const bool up = upper_letter(c.cp), lo = !up && lower_letter(c.cp);
       if (letters == 0) f |= up ? kTokUpper : lo ? kTokLower : 0;
       ++letters;
       upper += up;
@@ -165,10 +170,11 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
       i += c.len + 1;
       continue;
     }
-    if (is_letter(c.cp)) {
+    if (letter(c.cp)) {
       std::size_t j = i + c.len;
+      bool has_hyphen = false;  // only the inner-hyphen rule below puts '-' inside a word
       // Case, counted while scanning (letters after an inner apostrophe or hyphen count too).
-      int upper = is_upper(c.cp), lower = !upper && is_lower(c.cp);
+      int upper = upper_letter(c.cp), lower = !upper && lower_letter(c.cp);
       const std::uint16_t first_case = upper ? kTokUpper : lower ? kTokLower : 0;
       while (j < n) {
         const unsigned char a = static_cast<unsigned char>(s[j]);
@@ -190,16 +196,17 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
         }
         const Char d = char_at(s, j);
         if (d.len == 0) break;
-        if (is_letter(d.cp)) {
-          if (is_upper(d.cp)) {
+        if (letter(d.cp)) {
+          if (upper_letter(d.cp)) {
             ++upper;
-          } else if (is_lower(d.cp)) {
+          } else if (lower_letter(d.cp)) {
             ++lower;
           }
           j += d.len;
           continue;
         }
         if ((d.cp == '-' || d.cp == 0x2010) && (letter_at(s, j + d.len) || (j + d.len < n && is_digit(s[j + d.len])))) {
+          has_hyphen = has_hyphen || d.cp == '-';
           j += d.len;
           continue;
         }
@@ -229,8 +236,8 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
       }
       // Split hyphenated words where a lower-case English word meets a capitalised part:
       // "US-led" -> "US" "-" "led", "pro-Russian" -> "pro" "-" "Russian". "Kim Jong-un" stays whole.
-      const std::size_t first_hyphen = memchr(s.data() + i, '-', j - i) ? s.substr(i, j - i).find('-') : std::string_view::npos;
-      if (first_hyphen != std::string_view::npos) {
+      if (has_hyphen) {
+        const std::size_t first_hyphen = s.substr(i, j - i).find('-');
         const std::size_t h1 = i + first_hyphen;
         const std::size_t h2 = i + s.substr(i, j - i).rfind('-');
         const std::string_view head = s.substr(i, h1 - i), tail = s.substr(h2 + 1, j - h2 - 1);
