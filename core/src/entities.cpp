@@ -11,6 +11,7 @@
 #include "entities.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -837,8 +838,8 @@ void recognise_entities(Document& doc) {
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
         const std::string_view s = std::string_view(field.text).substr(c.span.start, c.span.size());
-        if (known.find(s) == known.end()) {
-          known.emplace(s, Known{c.type, c.canonical.empty() ? std::string(s) : c.canonical, c.strength});
+        if (const auto [it, added] = known.try_emplace(s); added) {
+          it->second = Known{c.type, c.canonical.empty() ? std::string(s) : c.canonical, c.strength};
         }
       }
     }
@@ -994,7 +995,7 @@ void recognise_entities(Document& doc) {
   for (FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
     for (Candidate& c : fc.cands) {
-      Entity e;
+      Entity& e = doc.entities.emplace_back();
       e.field = fc.field;
       e.span = c.span;
       e.type = c.type;
@@ -1008,14 +1009,15 @@ void recognise_entities(Document& doc) {
         e.canonical.assign(s);
       }
       e.link = std::move(c.link);
-      e.rule = c.rule;
-      if (!c.rule_detail.empty()) {
-        e.rule += ':';
-        e.rule += c.rule_detail;
+      const std::size_t rule_size = std::strlen(c.rule);
+      if (c.rule_detail.empty()) {
+        e.rule.assign(c.rule, rule_size);
+      } else {  // "lexicon:wordnet": one allocation at most
+        e.rule.reserve(rule_size + 1 + c.rule_detail.size());
+        e.rule.append(c.rule, rule_size).append(1, ':').append(c.rule_detail);
       }
-      doc.entities.push_back(std::move(e));
-      Entity& stored = doc.entities.back();
-      stored.group = groups.emplace(stored.canonical, static_cast<int>(groups.size())).first->second;
+      // try_emplace: no map node is allocated for a name already grouped.
+      e.group = groups.try_emplace(e.canonical, static_cast<int>(groups.size())).first->second;
     }
   }
 }
