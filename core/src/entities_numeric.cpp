@@ -1,60 +1,16 @@
-// DATE, TIME, MONEY and PERCENT: re2 patterns anchored at candidate tokens (a number, a currency sign,
-// a month or weekday name), with values resolved against the article's dateline.
-#include <re2/re2.h>
-
+// DATE, TIME, MONEY and PERCENT: patterns (numeric_patterns.h) anchored at candidate tokens (a number, a
+// currency sign, a month or weekday name), with values resolved against the article's dateline.
 #include <algorithm>
 #include <cstdio>
 
 #include "entities_internal.h"
+#include "numeric_patterns.h"
 
 namespace gloss {
 namespace ner {
 namespace {
 
-// The longest span any numeric pattern can cover; re2 only sees this window from the token start.
-constexpr std::size_t kWindow = 64;
-
-#define GLOSS_MONTH                                                                                 \
-  "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|" \
-  "Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
-
-struct Patterns {
-  // "March 28", "March 28, 2015", "Sept. 3rd"
-  RE2 month_day{GLOSS_MONTH "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b"};
-  // "March 2015"
-  RE2 month_year{GLOSS_MONTH ",?\\s+(\\d{4})\\b"};
-  // "28 March", "28th of March 2015"
-  RE2 day_month{"(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" GLOSS_MONTH "\\b(?:,?\\s+(\\d{4})\\b)?"};
-  // "2015-03-24"
-  RE2 iso{"(\\d{4})-(\\d{2})-(\\d{2})\\b"};
-  // "15:17", "3:30 p.m.", "10 am", "09:00 GMT"
-  RE2 time{"(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?"
-           "(?:\\s*(GMT|UTC))?"};
-  // "$5 million", "US$ 3.5bn", "€20", "£1,000"
-  RE2 money_sign{"(?:US|A|C|HK|NZ|S)?(?:\\$|€|£|¥)\\s?(\\d[\\d,]*(?:\\.\\d+)?)"
-                 "(?:\\s*(million|billion|trillion|bn|mn|m|k)\\b)?"};
-  // "5 million dollars", "300 euros", "2.5 billion yuan", "100 USD"
-  RE2 money_word{"(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s+(million|billion|trillion))?\\s+(?:US\\s+)?([A-Za-z]+)"};
-  // "5%", "12.5 percent", "3 per cent", "2 percentage points"
-  RE2 percent{"(\\d[\\d,]*(?:\\.\\d+)?)\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)"};
-};
-
-const Patterns& patterns() {
-  static const Patterns p;
-  return p;
-}
-
-// Matches `re` anchored at text[pos], within the window; fills up to 4 groups. Returns the match length.
-std::size_t match_at(const RE2& re, std::string_view text, std::size_t pos, re2::StringPiece* groups, int ngroups) {
-  const std::size_t end = std::min(text.size(), pos + kWindow);
-  re2::StringPiece window(text.data(), end);
-  re2::StringPiece g[5];
-  if (!re.Match(window, pos, end, RE2::ANCHOR_START, g, ngroups + 1)) return 0;
-  for (int k = 0; k < ngroups; ++k) groups[k] = g[k + 1];
-  return g[0].size();
-}
-
-int to_int(re2::StringPiece s) {
+int to_int(std::string_view s) {
   int v = 0;
   for (char c : s) {
     if (c < '0' || c > '9') break;
@@ -64,13 +20,13 @@ int to_int(re2::StringPiece s) {
   return v;
 }
 
-int month_of(const Lexicon& lex, re2::StringPiece s) {
-  const LexEntry* e = lex.find(std::string_view(s.data(), s.size()));
+int month_of(const Lexicon& lex, std::string_view s) {
+  const LexEntry* e = lex.find(s);
   if (e && e->month) return e->month;
   // "Sep", "Sept" (no entry for every spelling): fall back on the first three letters.
   static const char* const kAbbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   for (int m = 0; m < 12; ++m) {
-    if (s.size() >= 3 && std::string_view(s.data(), 3) == kAbbr[m]) return m + 1;
+    if (s.substr(0, 3) == kAbbr[m]) return m + 1;
   }
   return 0;
 }
@@ -188,34 +144,33 @@ DateAnchor parse_anchor(std::string_view p) {
 
 std::size_t match_numeric(std::string_view text, const std::vector<Token>& tokens, std::size_t i,
                           const Lexicon& lex, const DateAnchor& anchor, std::vector<Candidate>& out) {
-  const Patterns& re = patterns();
   const Token& t = tokens[i];
   const std::size_t pos = t.start;
   const std::string_view w = tok_text(text, t);
-  re2::StringPiece g[4];
-
   const auto emit = [&](std::size_t len, EntityType type, const char* rule, std::string value) {
     out.push_back(make(pos, pos + len, type, rule, std::move(value)));
     return token_after(tokens, i, pos + len);
   };
 
   if (t.is(kTokWord) && w.size() <= 2 && t.end < text.size() && text[t.end] == '$') {
-    if (std::size_t len = match_at(re.money_sign, text, pos, g, 2)) return emit(len, EntityType::kMoney, "money:sign", "");
+    if (const PatternMatch m = match_money_sign(text, pos)) return emit(m.length, EntityType::kMoney, "money:sign", "");
     return i;
   }
   if (t.is(kTokWord)) {
     const LexEntry* e = lex.find(w);
     if (!e) return i;
     if (e->flags & (kLexMonth | kLexMonthAbbr)) {
-      if (std::size_t len = match_at(re.month_day, text, pos, g, 3)) {
-        const int m = month_of(lex, g[0]), d = to_int(g[1]);
+      if (const PatternMatch md = match_month_day(text, pos)) {
+        const int m = month_of(lex, md.group[0]), d = to_int(md.group[1]);
         if (valid_day(m, d)) {
-          const int y = g[2].empty() ? anchor.year : to_int(g[2]);
-          return emit(len, EntityType::kDate, "date:month-day", y ? iso_date(y, m, d) : "--" + two(m) + "-" + two(d));
+          const int y = md.group[2].empty() ? anchor.year : to_int(md.group[2]);
+          return emit(md.length, EntityType::kDate, "date:month-day",
+                      y ? iso_date(y, m, d) : "--" + two(m) + "-" + two(d));
         }
       }
-      if (std::size_t len = match_at(re.month_year, text, pos, g, 2)) {
-        return emit(len, EntityType::kDate, "date:month-year", std::string(g[1].data(), g[1].size()) + "-" + two(month_of(lex, g[0])));
+      if (const PatternMatch my = match_month_year(text, pos)) {
+        return emit(my.length, EntityType::kDate, "date:month-year",
+                    std::string(my.group[1]) + "-" + two(month_of(lex, my.group[0])));
       }
       if (!(e->flags & kLexMonth)) return i;  // a bare "Mar" is only a month before a day number
       // A month on its own: only with a date context ("in May"), as "May" is also a modal and a name.
@@ -272,24 +227,25 @@ std::size_t match_numeric(std::string_view text, const std::vector<Token>& token
 
   // Currency sign first ("$5", "€20", "US$3"): the token is the sign or a short prefix word.
   if (t.is(kTokPunct)) {
-    if (std::size_t len = match_at(re.money_sign, text, pos, g, 2)) return emit(len, EntityType::kMoney, "money:sign", "");
+    if (const PatternMatch m = match_money_sign(text, pos)) return emit(m.length, EntityType::kMoney, "money:sign", "");
     return i;
   }
   if (!t.is(kTokNumber)) return i;
 
   // A number: ISO date, day-month, time, percent, money, year.
-  if (std::size_t len = match_at(re.iso, text, pos, g, 3)) {
-    const int m = to_int(g[1]), d = to_int(g[2]);
-    if (valid_day(m, d)) return emit(len, EntityType::kDate, "date:iso", iso_date(to_int(g[0]), m, d));
+  if (const PatternMatch iso = match_iso_date(text, pos)) {
+    const int m = to_int(iso.group[1]), d = to_int(iso.group[2]);
+    if (valid_day(m, d)) return emit(iso.length, EntityType::kDate, "date:iso", iso_date(to_int(iso.group[0]), m, d));
   }
-  if (std::size_t len = match_at(re.day_month, text, pos, g, 3)) {
-    const int d = to_int(g[0]), m = month_of(lex, g[1]);
+  if (const PatternMatch dm = match_day_month(text, pos)) {
+    const int d = to_int(dm.group[0]), m = month_of(lex, dm.group[1]);
     if (valid_day(m, d)) {
-      const int y = g[2].empty() ? anchor.year : to_int(g[2]);
-      return emit(len, EntityType::kDate, "date:day-month", y ? iso_date(y, m, d) : "--" + two(m) + "-" + two(d));
+      const int y = dm.group[2].empty() ? anchor.year : to_int(dm.group[2]);
+      return emit(dm.length, EntityType::kDate, "date:day-month",
+                  y ? iso_date(y, m, d) : "--" + two(m) + "-" + two(d));
     }
   }
-  if (std::size_t len = match_at(re.percent, text, pos, g, 1)) return emit(len, EntityType::kPercent, "percent", "");
+  if (const PatternMatch pc = match_percent(text, pos)) return emit(pc.length, EntityType::kPercent, "percent", "");
   const bool has_colon = w.find(':') != std::string_view::npos;
   const bool next_ampm = i + 1 < tokens.size() && [&] {
     const std::string_view n = tok_text(text, tokens[i + 1]);
@@ -297,29 +253,29 @@ std::size_t match_numeric(std::string_view text, const std::vector<Token>& token
   }();
   const bool suffix_ampm = w.size() > 2 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm");
   if (has_colon || next_ampm || suffix_ampm) {
-    if (std::size_t len = match_at(re.time, text, pos, g, 4)) {
-      int h = to_int(g[0]);
-      const int mi = to_int(g[1]);
-      const std::string_view ap(g[3].data(), g[3].size());
+    if (const PatternMatch tm = match_time(text, pos)) {
+      int h = to_int(tm.group[0]);
+      const int mi = to_int(tm.group[1]);
+      const std::string_view ap = tm.group[3];
       if (!ap.empty() && (ap[0] == 'p' || ap[0] == 'P') && h < 12) h += 12;
       if (!ap.empty() && (ap[0] == 'a' || ap[0] == 'A') && h == 12) h = 0;
       if (h <= 24 && mi < 60 && (has_colon || !ap.empty())) {
         std::string value = "T" + two(h) + ":" + two(mi);
-        if (!g[2].empty()) value += ":" + two(to_int(g[2]));
-        return emit(len, EntityType::kTime, "time", value);
+        if (!tm.group[2].empty()) value += ":" + two(to_int(tm.group[2]));
+        return emit(tm.length, EntityType::kTime, "time", value);
       }
     }
   }
   if (i + 1 < tokens.size() && tokens[i + 1].is(kTokWord)) {
-    if (std::size_t len = match_at(re.money_word, text, pos, g, 3)) {
-      const LexEntry* unit = lex.find(std::string_view(g[2].data(), g[2].size()));
-      if (unit && (unit->flags & kLexCurrency)) return emit(len, EntityType::kMoney, "money:unit", "");
+    if (const PatternMatch mw = match_money_word(text, pos)) {
+      const LexEntry* unit = lex.find(mw.group[2]);
+      if (unit && (unit->flags & kLexCurrency)) return emit(mw.length, EntityType::kMoney, "money:unit", "");
     }
   }
   // A year: four digits 1500-2099, or a decade ("1990s").
   if ((w.size() == 4 || (w.size() == 5 && w[4] == 's')) && w[0] >= '1' && w[0] <= '2' &&
       std::all_of(w.begin(), w.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-    const int y = to_int(re2::StringPiece(w.data(), 4));
+    const int y = to_int(w.substr(0, 4));
     const bool prev_money = i > 0 && tokens[i - 1].end == t.start && tok_text(text, tokens[i - 1]) == "$";
     if (y >= 1500 && y <= 2099 && !prev_money) {
       return emit(w.size(), EntityType::kDate, w.size() == 5 ? "date:decade" : "date:year",
