@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Gloss needs on Debian 12 (as root), and fetches the Debian *source* packages of
-# imgui and re2 into third_party/ (git-ignored) for the WebAssembly build. Safe to run again: every
+# imgui into third_party/ (git-ignored) for the WebAssembly build. Safe to run again: every
 # step checks first. The system's apt lists are never changed (deb-src lists live in a private folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +10,8 @@ TP=$ROOT/third_party
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates python3 perl
   emscripten binaryen nodejs npm
-  nlohmann-json3-dev libre2-dev catch2 libimgui-dev libglfw3-dev libgl-dev libstb-dev
-  unicode-data dpkg-dev iso-codes wordnet-base wamerican libtext-names-perl miscfiles fonts-dejavu-core
+  nlohmann-json3-dev catch2 libimgui-dev libglfw3-dev libgl-dev libstb-dev
+  dpkg-dev iso-codes wordnet-base wamerican libtext-names-perl miscfiles fonts-dejavu-core
   xvfb xauth chromium clang-14 libclang-rt-14-dev llvm-14
   fonttools
 )
@@ -32,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- Debian source packages of imgui and re2 (TOOLCHAIN.md items 4-5) -------------------------------
+# --- Debian source package of imgui (TOOLCHAIN.md item 4) ---------------------------------------------
 fetch_source() { # $1 = source package, $2 = directory glob it unpacks to
   if compgen -G "$TP/$2" >/dev/null; then return; fi
   local apt_dir=$TP/.apt
@@ -45,16 +45,6 @@ fetch_source() { # $1 = source package, $2 = directory glob it unpacks to
 }
 mkdir -p "$TP"
 fetch_source imgui 'imgui-1.86*'
-fetch_source re2 're2-20220601*'
-
-RE2_DIR=$(compgen -G "$TP/re2-20220601*" | head -1)
-if [ ! -s "$RE2_DIR/re2/unicode_groups.cc" ]; then
-  echo "setup: regenerating re2's unicode tables"
-  (cd "$RE2_DIR" && perl re2/make_perl_groups.pl >re2/perl_groups.cc)
-  sed -i 's/^from six.moves import urllib$/import urllib.request/' "$RE2_DIR/re2/unicode.py"
-  (cd "$RE2_DIR/re2" && python3 make_unicode_casefold.py >unicode_casefold.cc && python3 make_unicode_groups.py >unicode_groups.cc)
-fi
-ln -sfn "$(basename "$RE2_DIR")" "$TP/re2"
 ln -sfn "$(basename "$(compgen -G "$TP/imgui-1.86*" | head -1)")" "$TP/imgui"
 # --- npm packages of the web build and the browser tests (web/package-lock.json; no browser download) -
 if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
