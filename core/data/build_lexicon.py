@@ -20,8 +20,9 @@ reads in a debugger and compresses well:
                words of it (A = R1, B = R2...): "abandon\tADG" is abandon, abandons, abandoning, abandoned.
                The expansion is exactly wamerican's list (checked here), at 60% of the gzip size.
   "@first\n"   first names, "@surname\n" surnames (sorted)
-  "@entries ORIGIN\n"  key \t type \t canonical \t link \t cues   (sorted by key; empty fields allowed),
-               one section per origin (the data the type came from, "" for entries with cues only)
+  "@entries ORIGIN\n"  one section per origin (the data the type came from, "" for entries with cues only),
+               in groups that share a type and a link, each opened by "%" type \t link, then its entries
+               key [\t canonical [\t cues]] sorted by key (the shared fields said once: 9% smaller gzip)
 The first word of every typed multi-word name is flagged "multistart" by the loader, not stored.
 The loader (core/src/entities_lexicon.cpp) hashes it once at start-up. Deterministic: same inputs, same bytes.
 Python 3 standard library only.
@@ -375,11 +376,14 @@ def stem_lines(words):
             w = inflect(stem, rule)
             if w in words:
                 makers.setdefault(w, []).append((stem, i))
-    derived, rules_of = set(), {}
-    for w in sorted(words, key=lambda x: (len(x), x)):  # stems are shorter: decided before their words
+    derived, stems, rules_of = set(), set(), {}
+    for w in sorted(words, key=lambda x: (len(x), x)):
+        if w in stems:
+            continue  # already the stem of another word
         for stem, i in sorted(makers.get(w, [])):
             if stem not in derived:
                 derived.add(w)
+                stems.add(stem)
                 rules_of.setdefault(stem, []).append(i)
                 break
     lines, rebuilt = [], set()
@@ -460,9 +464,13 @@ def main():
         by_origin.setdefault(e["origin"] if e["type"] else "", []).append(key)
     for origin in sorted(by_origin):
         out.append("@entries " + origin)
-        for key in sorted(by_origin[origin]):
+        group = None
+        for key in sorted(by_origin[origin], key=lambda k: (lex.entries[k]["type"], lex.entries[k]["link"], k)):
             e = lex.entries[key]
-            out.append("\t".join([key, e["type"], e["canonical"], e["link"], ",".join(sorted(e["cues"]))]))
+            if (e["type"], e["link"]) != group:
+                group = (e["type"], e["link"])
+                out.append("%" + e["type"] + "\t" + e["link"])
+            out.append("\t".join([key, e["canonical"], ",".join(sorted(e["cues"]))]).rstrip("\t"))
     blob = ("\n".join(out) + "\n").encode("utf-8")
 
     if args.text:

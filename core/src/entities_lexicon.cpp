@@ -206,13 +206,17 @@ Lexicon::Lexicon() {
 
   std::uint32_t section_flag = 0;
   bool entries_section = false;
-  std::string_view origin;  // of the current @entries section
+  std::string_view origin;          // of the current @entries section
+  std::int8_t group_type = -1;      // of the current "%" group
+  std::string_view group_link;
   while (!data.empty()) {
     std::string_view line = next_piece(data, '\n');
     if (line.empty()) continue;
     if (line[0] == '@') {
       entries_section = line.rfind("@entries", 0) == 0;
       origin = entries_section && line.size() > 9 ? line.substr(9) : std::string_view();
+      group_type = -1;
+      group_link = {};
       section_flag = 0;
       if (line == "@first") section_flag = kLexFirst;
       if (line == "@surname") section_flag = kLexSurname;
@@ -222,16 +226,22 @@ Lexicon::Lexicon() {
       if (section_flag) insert(line).flags |= section_flag;
       continue;
     }
+    if (line[0] == '%') {
+      line.remove_prefix(1);
+      const std::string_view type = next_piece(line, '\t');
+      group_type = type.empty() ? -1 : static_cast<std::int8_t>(type_from_name(type));
+      group_link = line;
+      continue;
+    }
     const std::string_view key = next_piece(line, '\t');
     LexEntry& e = insert(key);
     if (is_word(key)) e.flags |= kLexWord;
-    const std::string_view type = next_piece(line, '\t');
-    if (!type.empty()) {
-      e.type = static_cast<std::int8_t>(type_from_name(type));
+    if (group_type >= 0) {
+      e.type = group_type;
       e.origin = origin;
     }
+    e.link = group_link;
     e.canonical = next_piece(line, '\t');
-    e.link = next_piece(line, '\t');
     std::string_view cues = line;
     while (!cues.empty()) apply_cue(e, next_piece(cues, ','));
   }
