@@ -21,18 +21,26 @@ bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; });
 }
 
-std::vector<Line> split_lines(std::string_view text, std::size_t from) {
-  std::vector<Line> lines;
+// Calls f(line) for each line of text[from, end), in order.
+template <typename F>
+void for_each_line(std::string_view text, std::size_t from, F f) {
   std::size_t start = from;
   while (start <= text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     std::size_t end = nl;
     if (end > start && text[end - 1] == '\r') --end;
-    lines.push_back({start, end});
+    f(Line{start, end});
     if (nl == text.size()) break;
     start = nl + 1;
   }
+}
+
+std::vector<Line> split_lines(std::string_view text, std::size_t from) {
+  std::vector<Line> lines;
+  const std::string_view rest = text.substr(from);
+  lines.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
+  for_each_line(text, from, [&lines](const Line& line) { lines.push_back(line); });
   return lines;
 }
 
@@ -209,11 +217,11 @@ void split_paragraphs(Document& doc) {
     split_sentences(body, para, doc.sentences, doc.captions);
     para_start = std::string_view::npos;
   };
-  for (const Line& line : split_lines(body, 0)) {
+  for_each_line(body, 0, [&](const Line& line) {
     const std::string_view content = body.substr(line.start, line.end - line.start);
     if (is_blank(content)) {
       close();
-      continue;
+      return;
     }
     std::size_t first = line.start;
     while (body[first] == ' ' || body[first] == '\t') ++first;
@@ -221,7 +229,7 @@ void split_paragraphs(Document& doc) {
     while (last > first && (body[last - 1] == ' ' || body[last - 1] == '\t')) --last;
     if (para_start == std::string_view::npos) para_start = first;
     para_end = last;
-  }
+  });
   close();
 }
 

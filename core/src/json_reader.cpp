@@ -39,18 +39,18 @@ class Reader {
   Reader(std::string_view text, int max_depth) : s_(text), max_depth_(max_depth) {}
 
   bool parse_document(JsonValue& out, JsonError& error, std::vector<JsonValue>* partial) {
-    partial_ = partial;
     skip_ws();
-    if (!parse_value(out, 0)) {
-      error = error_;
-      return false;
+    bool ok = parse_value(out, 0);
+    if (ok) {
+      skip_ws();
+      if (pos_ != s_.size()) error_ = {"unexpected data after the JSON value", pos_};
+      ok = pos_ == s_.size();
     }
-    skip_ws();
-    if (pos_ != s_.size()) {
-      error = {"unexpected data after the JSON value", pos_};
-      return false;
-    }
-    return true;
+    if (ok) return true;
+    error = error_;
+    // A root array keeps the items that were complete before the error (a failed item is never added).
+    if (partial && out.type == JsonValue::Type::kArray) *partial = std::move(out.items);
+    return false;
   }
 
  private:
@@ -148,7 +148,6 @@ class Reader {
 
   bool parse_array(JsonValue& v, int depth) {
     v.type = JsonValue::Type::kArray;
-    const bool top = depth == 1 && partial_ != nullptr;
     ++pos_;
     skip_ws();
     if (pos_ < s_.size() && s_[pos_] == ']') {
@@ -159,7 +158,6 @@ class Reader {
       skip_ws();
       JsonValue item;
       if (!parse_value(item, depth)) return false;
-      if (top) partial_->push_back(item);
       v.items.push_back(std::move(item));
       skip_ws();
       if (pos_ >= s_.size()) return fail("unexpected end of JSON array");
@@ -177,6 +175,7 @@ class Reader {
 
   bool parse_object(JsonValue& v, int depth) {
     v.type = JsonValue::Type::kObject;
+    v.members.reserve(8);  // related items have five to eight members: one allocation, no regrowth
     ++pos_;
     skip_ws();
     if (pos_ < s_.size() && s_[pos_] == '}') {
@@ -213,7 +212,6 @@ class Reader {
   int max_depth_;
   std::size_t pos_ = 0;
   JsonError error_;
-  std::vector<JsonValue>* partial_ = nullptr;
 };
 
 }  // namespace

@@ -33,8 +33,8 @@ struct JsonError {
 };
 
 // Parses one JSON value that must span all of `text` (surrounding whitespace allowed). On failure
-// returns false and fills `error`. `partial`, when given, receives the values of the top-level
-// array that were complete before the error (so a truncated array still yields its first items).
+// returns false and fills `error`. `partial`, when given, receives on failure the values of the
+// top-level array that were complete before the error (so a truncated array still yields its first items).
 bool parse_json(std::string_view text, int max_depth, JsonValue& out, JsonError& error,
                 std::vector<JsonValue>* partial = nullptr);
 
