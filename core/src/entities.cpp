@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "entities_internal.h"
+#include "string_view_map.h"
 
 namespace gloss {
 namespace ner {
@@ -26,12 +27,12 @@ constexpr std::size_t kMaxChunkTokens = 12;
 
 // What the document already knows about a name (from a strong decision elsewhere in it).
 struct Known {
-  EntityType type;
+  EntityType type = EntityType::kOrg;
   std::string canonical;
-  int strength;
+  int strength = 0;
 };
 // Keys view the document's field texts, which outlive the recogniser and do not change during it.
-using KnownMap = std::unordered_map<std::string_view, Known>;
+using KnownMap = StringViewMap<Known>;
 
 // Per-token lexicon facts, looked up at most once per token.
 struct TokenInfo {
@@ -48,7 +49,9 @@ struct Scratch {
   bool sports = false;  // the body reads like a sports story (results): towns name their clubs
   // last word -> full name of the first person named so with it in the document ("Trump", "Clinton"
   // alone). A hash map: looked up for every capitalised word, so a scan would be quadratic.
-  std::unordered_map<std::string_view, std::string_view> surnames;
+  StringViewMap<std::string_view> surnames;
+  KnownMap known;                 // see recognise_entities()
+  StringViewMap<int> groups;      // canonical name -> mention group
 };
 
 bool is_name_type(EntityType t) {
@@ -317,8 +320,8 @@ class FieldRecogniser {
         }
       }
       if (known_.empty()) continue;
-      if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
-        *known = &it->second;
+      if (const Known* k = known_.find(s); k && k->strength >= 2) {
+        *known = k;
         return len;
       }
     }
@@ -382,14 +385,14 @@ class FieldRecogniser {
     last_a_ = a;
     last_b_ = b;
     extend_last();
-    if (type == EntityType::kPerson && b - a >= 2 && is_cap(b - 1)) surnames_.emplace(word(b - 1), slice(a, b));
+    if (type == EntityType::kPerson && b - a >= 2 && is_cap(b - 1)) surnames_.try_emplace(word(b - 1), slice(a, b));
     return out_.back();
   }
 
   // The full name of a person already named whose last word is `w`, or empty.
   std::string_view full_name_of(std::string_view w) const {
-    const auto it = surnames_.find(w);
-    return it == surnames_.end() ? std::string_view() : it->second;
+    const std::string_view* full = surnames_.find(w);
+    return full ? *full : std::string_view();
   }
 
   void emit_entry(std::size_t a, std::size_t b, const LexEntry& e) {
@@ -428,8 +431,8 @@ class FieldRecogniser {
       if (toks_[a].is(kTokAllCaps) && (b - a > 1 || s.size() > 3 || (in_caps_line(a) && s.size() == 3))) {
         if (const LexEntry* e = lex_.find(title_cased(s)); e && e->has_type()) return emit_entry(a, b, *e);
       }
-      if (auto it = known_.find(s); it != known_.end() && it->second.strength >= 2) {
-        emit(a, b, it->second.type, 2, "document", it->second.canonical);
+      if (const Known* k = known_.find(s); k && k->strength >= 2) {
+        emit(a, b, k->type, 2, "document", k->canonical);
         return;
       }
     }
@@ -777,7 +780,7 @@ class FieldRecogniser {
   bool& sports_;
   std::vector<std::size_t> caps_pending_;
   std::size_t first_out_ = 0;
-  std::unordered_map<std::string_view, std::string_view>& surnames_;
+  StringViewMap<std::string_view>& surnames_;
   std::vector<Candidate>& out_;
   std::size_t last_a_ = 0, last_b_ = 0;
   bool title_case_ = false;
@@ -820,7 +823,8 @@ void recognise_entities(Document& doc) {
   thread_local Scratch scratch;  // buffers keep their capacity from one document to the next
   scratch.sports = false;
   scratch.surnames.clear();
-  KnownMap known;
+  KnownMap& known = scratch.known;  // name -> what a strong decision made of it (views the field texts)
+  known.clear();
 
   // The body first, so headlines and related titles are read with what the body taught.
   std::vector<int> order;
@@ -838,8 +842,10 @@ void recognise_entities(Document& doc) {
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
         const std::string_view s = std::string_view(field.text).substr(c.span.start, c.span.size());
-        if (const auto [it, added] = known.try_emplace(s); added) {
-          it->second = Known{c.type, c.canonical.empty() ? std::string(s) : c.canonical, c.strength};
+        if (const auto [k, added] = known.try_emplace(s); added) {
+          k->type = c.type;
+          k->canonical.assign(c.canonical.empty() ? std::string_view(s) : std::string_view(c.canonical));
+          k->strength = c.strength;
         }
       }
     }
@@ -849,8 +855,8 @@ void recognise_entities(Document& doc) {
   // Surnames named before their full name ("Fischler ... Franz Fischler"), from the recogniser's list of
   // (last word, full name); and an acronym's expansion "(THAAD)".
   const auto full_name_of = [&](std::string_view w) -> std::string_view {
-    const auto it = scratch.surnames.find(w);
-    return it == scratch.surnames.end() ? std::string_view() : it->second;
+    const std::string_view* full = scratch.surnames.find(w);
+    return full ? *full : std::string_view();
   };
   std::map<std::string, std::pair<EntityType, std::string>, std::less<>> acronyms;  // acronym -> expansion
   for (FieldCandidates& fc : all) {
@@ -901,9 +907,9 @@ void recognise_entities(Document& doc) {
         }
       }
       if (c.strength <= 1) {
-        if (auto it = known.find(s); it != known.end() && it->second.strength >= 2) {
-          c.type = it->second.type;
-          c.canonical = it->second.canonical;
+        if (const Known* k = known.find(s); k && k->strength >= 2) {
+          c.type = k->type;
+          c.canonical = k->canonical;
           c.rule = "document";
         }
       }
@@ -990,8 +996,8 @@ void recognise_entities(Document& doc) {
     total += fc.cands.size();
   }
   doc.entities.reserve(total);  // no reallocation below: `groups` keys view the entities' canonical names
-  std::unordered_map<std::string_view, int> groups;
-  groups.reserve(total);
+  StringViewMap<int>& groups = scratch.groups;
+  groups.clear();
   for (FieldCandidates& fc : all) {
     const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
     for (Candidate& c : fc.cands) {
@@ -1016,8 +1022,7 @@ void recognise_entities(Document& doc) {
         e.rule.reserve(rule_size + 1 + c.rule_detail.size());
         e.rule.append(c.rule, rule_size).append(1, ':').append(c.rule_detail);
       }
-      // try_emplace: no map node is allocated for a name already grouped.
-      e.group = groups.try_emplace(e.canonical, static_cast<int>(groups.size())).first->second;
+      e.group = *groups.try_emplace(e.canonical, static_cast<int>(groups.size())).first;
     }
   }
 }
