@@ -19,6 +19,11 @@ if(NOT TARGET gloss_imgui)
   # SYSTEM: ImGui's headers do not trip our warning flags in the targets that include them.
   target_include_directories(gloss_imgui SYSTEM PUBLIC "${GLOSS_IMGUI_DIR}")
   target_compile_definitions(gloss_imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  if(EMSCRIPTEN)
+    # The browser module never shows ImGui's Metrics/Debugger or Stack Tool windows; without this, NewFrame's
+    # debug-tool hooks still link their code into the download (-0.6 KB gzip).
+    target_compile_definitions(gloss_imgui PUBLIC IMGUI_DISABLE_METRICS_WINDOW)
+  endif()
   target_compile_options(gloss_imgui PRIVATE -w)
   add_library(imgui::imgui ALIAS gloss_imgui)
 endif()
