@@ -37,20 +37,25 @@ copyFileSync(path.join(web, 'gloss.d.ts'), path.join(dist, 'gloss.d.ts'));
 copyFileSync(path.join(root, 'tests/golden/01_port_strike.txt'), path.join(dist, 'samples/01_port_strike.txt'));
 
 // The font subset (one face, regular: the headline is drawn larger, not bold, to stay in budget):
-// Latin, Latin-1, Latin Extended-A/B, combining marks, Greek, Cyrillic, punctuation, currency, the few
-// symbols and arrows the panel's UI draws, and U+FFFD, which anything else is drawn as.
+// Latin, Latin-1, Latin Extended-A/B, Greek, Cyrillic, punctuation, currency, the simple arrows and the
+// few geometric shapes (triangles, squares, circles, diamonds) that the panel's UI and news text use,
+// and U+FFFD, which anything else is drawn as. No combining marks (U+0300-036F): the panel's glyph
+// ranges (core/panel/src/fonts.cpp) never rasterise them; the accented letters' composite glyphs keep
+// the mark outlines they use. The rest of the arrow and geometric-shape blocks cost 8 KB gzip.
 const UNICODES = [
-  'U+0020-007E', 'U+00A0-024F', 'U+0300-036F', 'U+0370-03FF', 'U+0400-04FF', 'U+2000-206F', 'U+20A0-20CF',
-  'U+2116', 'U+2122', 'U+2190-21FF', 'U+2212', 'U+25A0-25FF', 'U+FFFD',
+  'U+0020-007E', 'U+00A0-024F', 'U+0370-03FF', 'U+0400-04FF', 'U+2000-206F', 'U+20A0-20CF',
+  'U+2116', 'U+2122', 'U+2190-2199', 'U+21D0-21D5', 'U+2212',
+  'U+25A0-25A1', 'U+25AA-25AB', 'U+25B2-25C7', 'U+25CB', 'U+25CF', 'U+FFFD',
 ].join(',');
 const fonts = '/usr/share/fonts/truetype/dejavu';
 for (const [face, out] of [['DejaVuSans.ttf', 'gloss-font.ttf']]) {
   const target = path.join(dist, out);
   const source = path.join(fonts, face);
   if (existsSync(target) && statSync(target).mtimeMs > statSync(source).mtimeMs && statSync(target).mtimeMs > statSync(fileURLToPath(import.meta.url)).mtimeMs) continue;
-  // pyftsubset (Debian: fonttools); python3 -m fontTools.subset is the same tool.
+  // pyftsubset (Debian: fonttools); python3 -m fontTools.subset is the same tool. stb_truetype (ImGui)
+  // reads outlines, metrics and cmap only: no hinting, no layout tables, no names, no MATH.
   const args = [source, `--unicodes=${UNICODES}`, `--output-file=${target}`, '--no-hinting', '--layout-features=',
-    '--name-IDs=', '--drop-tables+=GSUB,GPOS,GDEF,kern,FFTM'];
+    '--name-IDs=', '--drop-tables+=GSUB,GPOS,GDEF,kern,FFTM,MATH'];
   try {
     execFileSync('pyftsubset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
