@@ -79,9 +79,14 @@ class FieldRecogniser {
     const std::size_t middle = out_.size();
     chunk_pass();
     resolve_caps_pending();
-    // Both passes emit in text order: merge them (moves each candidate at most once or twice).
-    std::inplace_merge(out_.begin() + static_cast<std::ptrdiff_t>(first), out_.begin() + static_cast<std::ptrdiff_t>(middle),
-                       out_.end(), [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; });
+    // Both passes emit in text order: merge them (moves each candidate at most once or twice), unless
+    // no number starts after the first name (then the merge would keep the order, but allocate a buffer).
+    const auto by_start = [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; };
+    const auto begin = out_.begin() + static_cast<std::ptrdiff_t>(first);
+    const auto mid = out_.begin() + static_cast<std::ptrdiff_t>(middle);
+    if (mid != out_.end() && std::any_of(begin, mid, [&](const Candidate& c) { return by_start(*mid, c); })) {
+      std::inplace_merge(begin, mid, out_.end(), by_start);
+    }
   }
 
  private:
@@ -379,7 +384,7 @@ class FieldRecogniser {
     c.strength = strength;
     c.priority = strength;
     c.rule = rule;
-    c.rule_detail.assign(detail.data(), detail.size());
+    c.rule_detail = detail;
     c.canonical.assign(canonical.data(), canonical.size());
     out_.push_back(std::move(c));
     last_a_ = a;
@@ -715,7 +720,7 @@ class FieldRecogniser {
         c.type = EntityType::kOrg;
         c.rule = "pattern:possessive-ministry";
         c.canonical.clear();
-        c.rule_detail.clear();
+        c.rule_detail = {};
         c.link.assign(slice(a, b));
         last_b_ = k + 1;
         return;
@@ -728,7 +733,7 @@ class FieldRecogniser {
       c.type = EntityType::kOrg;
       c.rule = "pattern:ministry";
       c.canonical.clear();
-      c.rule_detail.clear();
+      c.rule_detail = {};
       last_b_ = b + 2;
       return;
     }
@@ -748,7 +753,7 @@ class FieldRecogniser {
         c.type = e->entity_type();
         c.canonical.assign(e->canonical.empty() ? e->key : e->canonical);
         c.rule = "lexicon:lower-case-head";
-        c.rule_detail.assign(e->origin);
+        c.rule_detail = e->origin;
         last_b_ = b + 1;
       }
     }
@@ -763,7 +768,7 @@ class FieldRecogniser {
       c.canonical = std::move(canon);
       c.span.start = toks_[a - 1].start;
       c.rule = "pattern:compass-region";
-      c.rule_detail.clear();
+      c.rule_detail = {};
       c.link.clear();
     }
   }
@@ -836,7 +841,7 @@ void recognise_entities(Document& doc) {
   all.reserve(order.size());
   for (int f : order) {
     FieldCandidates fc{f, {}};
-    fc.cands.reserve(doc.fields[static_cast<std::size_t>(f)].text.size() / 64 + 4);
+    fc.cands.reserve(doc.fields[static_cast<std::size_t>(f)].text.size() / 32 + 8);
     const TextField& field = doc.fields[static_cast<std::size_t>(f)];
     FieldRecogniser(lex, field.text, field.kind, anchor, known, scratch, fc.cands).run();
     for (Candidate& c : fc.cands) {
@@ -877,7 +882,7 @@ void recognise_entities(Document& doc) {
       acr.canonical = canon;
       acr.link = canon;
       acr.rule = "acronym:expansion";
-      acr.rule_detail.clear();
+      acr.rule_detail = {};
       acr.strength = 3;
       exp.link = std::string(a);
       acronyms[std::string(a)] = {exp.type, canon};
@@ -902,7 +907,7 @@ void recognise_entities(Document& doc) {
           c.type = EntityType::kPerson;
           c.canonical.assign(full);
           c.rule = "document:surname";
-          c.rule_detail.clear();
+          c.rule_detail = {};
           continue;
         }
       }
@@ -964,7 +969,7 @@ void recognise_entities(Document& doc) {
       if (other && (other->type == EntityType::kGpe || other->type == EntityType::kLoc) && other->type != c.type) {
         c.type = other->type;
         c.rule = "context:coordination";
-        c.rule_detail.clear();
+        c.rule_detail = {};
       }
     }
   }

@@ -61,7 +61,7 @@ struct Candidate {
   std::string value;
   std::string link;
   const char* rule = "";
-  std::string rule_detail;   // appended to rule after ':' (e.g. the data origin)
+  std::string_view rule_detail;  // appended to rule after ':': the data origin (lexicon bytes, never freed)
 };
 
 // The article's dateline date, for resolving "Tuesday", "March 28", "May".
