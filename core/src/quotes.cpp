@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
+#include <string_view>
 
 #include "quotes_lexicon.h"
 #include "quotes_tokens.h"
@@ -49,8 +51,8 @@ constexpr int kMaxScareWords = 4;
 
 // [SECTION] Word classes
 
-bool is_one_of(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* s : list) {
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {  // views: no strlen
+  for (std::string_view s : list) {
     if (equals_ignore_case(w, s)) return true;
   }
   return false;
@@ -165,7 +167,9 @@ class FieldScanner {
     if (c == kUnknownClass) c = classes_.lookup(word(k));
     return (c & cls) != 0;
   }
-  bool is_word(int k, std::initializer_list<const char*> list) const { return is_word(k) && is_one_of(word(k), list); }
+  bool is_word(int k, std::initializer_list<std::string_view> list) const {
+    return is_word(k) && is_one_of(word(k), list);
+  }
   bool is_punct(int k, char p) const {
     return k >= 0 && k < ntok() && toks_[k].kind == TokKind::kPunct && toks_[k].punct == p;
   }

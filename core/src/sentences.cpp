@@ -25,7 +25,7 @@ struct StopBytes {
 constexpr StopBytes kStopBytes;
 
 // Words whose trailing period does not end a sentence (compared without the period).
-constexpr std::array<const char*, 44> kAbbreviations = {
+constexpr std::array<std::string_view, 44> kAbbreviations = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev", "St",
     "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "a.m", "p.m", "e.g", "i.e", "Mt", "Ft", "Adm"};
@@ -40,7 +40,7 @@ std::string_view word_before(std::string_view text, std::size_t from, std::size_
 bool is_abbreviation(std::string_view word) {
   if (word.size() == 1 && is_upper(word[0])) return true;  // an initial: "J. Smith"
   return std::any_of(kAbbreviations.begin(), kAbbreviations.end(),
-                     [&](const char* a) { return word == a; });
+                     [&](std::string_view a) { return word == a; });
 }
 
 // Length of a closing quote or bracket at text[i], or 0.
