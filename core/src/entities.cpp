@@ -40,7 +40,13 @@ struct TokenInfo {
   std::uint8_t looked_up = 0;  // bit 0: entry; bit 1: lower-case word test done; bit 2: is a word
 };
 
-// Buffers reused across the fields of a document (no per-token allocation).
+struct FieldCandidates {
+  int field = 0;
+  std::vector<Candidate> cands;
+};
+
+// Buffers reused across the fields of a document (no per-token allocation), and from one document to
+// the next (no per-document allocation once they have grown).
 struct Scratch {
   std::vector<Token> tokens;
   std::vector<std::uint8_t> used;
@@ -52,6 +58,7 @@ struct Scratch {
   StringViewMap<std::string_view> surnames;
   KnownMap known;                 // see recognise_entities()
   StringViewMap<int> groups;      // canonical name -> mention group
+  std::vector<FieldCandidates> fields;  // per field, in reading order (see recognise_entities())
 };
 
 bool is_name_type(EntityType t) {
@@ -813,11 +820,6 @@ bool initials_match(std::string_view expansion, std::string_view acronym) {
   return letters.size() >= 2 && initials == letters;
 }
 
-struct FieldCandidates {
-  int field;
-  std::vector<Candidate> cands;
-};
-
 }  // namespace
 }  // namespace ner
 
@@ -837,12 +839,14 @@ void recognise_entities(Document& doc) {
   for (int f = 0; f < static_cast<int>(doc.fields.size()); ++f) {
     if (f != kBodyField) order.push_back(f);
   }
-  std::vector<FieldCandidates> all;
-  all.reserve(order.size());
-  for (int f : order) {
-    FieldCandidates fc{f, {}};
-    fc.cands.reserve(doc.fields[static_cast<std::size_t>(f)].text.size() / 32 + 8);
-    const TextField& field = doc.fields[static_cast<std::size_t>(f)];
+  std::vector<FieldCandidates>& all = scratch.fields;
+  all.resize(order.size());
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    FieldCandidates& fc = all[n];
+    fc.field = order[n];
+    fc.cands.clear();
+    fc.cands.reserve(doc.fields[static_cast<std::size_t>(fc.field)].text.size() / 32 + 8);
+    const TextField& field = doc.fields[static_cast<std::size_t>(fc.field)];
     FieldRecogniser(lex, field.text, field.kind, anchor, known, scratch, fc.cands).run();
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
@@ -854,7 +858,6 @@ void recognise_entities(Document& doc) {
         }
       }
     }
-    all.push_back(std::move(fc));
   }
 
   // Surnames named before their full name ("Fischler ... Franz Fischler"), from the recogniser's list of
@@ -871,9 +874,8 @@ void recognise_entities(Document& doc) {
       Candidate& exp = fc.cands[k - 1];
       const std::string_view a = std::string_view(text).substr(acr.span.start, acr.span.size());
       const std::string_view e = std::string_view(text).substr(exp.span.start, exp.span.size());
-      const bool paren = acr.span.start >= 2 && exp.span.end + 2 <= acr.span.start &&
-                         text.compare(exp.span.end, acr.span.start - exp.span.end, " (") == 0 &&
-                         acr.span.end < text.size() && text[acr.span.end] == ')';
+      const bool paren = exp.span.end + 2 == acr.span.start && text[exp.span.end] == ' ' &&
+                         text[exp.span.end + 1] == '(' && acr.span.end < text.size() && text[acr.span.end] == ')';
       if (!paren || !is_name_type(exp.type) || !initials_match(e, a)) continue;
       const std::string canon = exp.canonical.empty() ? std::string(e) : exp.canonical;
       // People have no acronyms: a guessed PERSON with one is an organisation (or a named thing).
