@@ -1037,6 +1037,7 @@ void FieldScanner::resolve_and_output() {
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](int a, int b) { return drafts_[a].q.span.start < drafts_[b].q.span.start; });
+  doc_->quotes.reserve(doc_->quotes.size() + order.size());
   // This field's entities, in order.
   const auto by_field = [](const Entity& e, int f) { return e.field < f; };
   const auto ents_begin = std::lower_bound(doc_->entities.begin(), doc_->entities.end(), field_, by_field);
@@ -1209,7 +1210,7 @@ void FieldScanner::resolve_and_output() {
                                                       !(head.size() > 3 && head.back() == 's'));
         if (!reference && !resolved.empty()) person_like = true;  // a name with no entity: most are people
       }
-      q.resolved_speaker = resolved;
+      q.resolved_speaker = std::move(resolved);
       // Remember the speaker (resolved or not: an unknown last speaker must not hand "the statement" to
       // an older one), and whether the cue came with a statement noun ("said in a statement").
       bool statement = false;
@@ -1233,8 +1234,9 @@ void FieldScanner::resolve_and_output() {
     doc_->quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
     Quote& out = doc_->quotes.back();
     out.method = d.method;
-    out.rule = d.rule;
-    out.rule += d.rule_suffix;
+    const std::string_view rule = d.rule, suffix = d.rule_suffix;
+    out.rule.reserve(rule.size() + suffix.size());  // one allocation at most
+    out.rule.append(rule).append(suffix);
   }
 }
 
