@@ -116,22 +116,21 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
     if (prev.kind == TokKind::kPunct) return std::strchr("([{-/:", prev.punct) != nullptr;
     return prev.kind == TokKind::kMark && prev.role == MarkRole::kOpen;
   };
+  // Tokens are written in place: one assembled on the stack and copied whole stalls on store forwarding.
   const auto push_mark = [&](std::size_t pos, std::size_t len, MarkFamily family, MarkRole role) {
-    Token tok;
+    Token& tok = out.emplace_back();
     tok.start = static_cast<std::uint32_t>(pos);
     tok.end = static_cast<std::uint32_t>(pos + len);
     tok.kind = TokKind::kMark;
     tok.family = family;
     tok.role = role;
-    out.push_back(tok);
   };
   const auto push_punct = [&](std::size_t pos, std::size_t len, char p) {
-    Token tok;
+    Token& tok = out.emplace_back();
     tok.start = static_cast<std::uint32_t>(pos);
     tok.end = static_cast<std::uint32_t>(pos + len);
     tok.kind = TokKind::kPunct;
     tok.punct = p;
-    out.push_back(tok);
   };
   // A mark whose role follows from the space around it (straight marks, and curly ones used backwards).
   const auto context_role = [&](std::size_t pos, std::size_t len, MarkRole preferred) {
@@ -179,16 +178,16 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
           break;
         }
       }
-      Token tok;
+      const unsigned char f = static_cast<unsigned char>(t[start]);
+      const unsigned char f2 = start + 1 < end ? static_cast<unsigned char>(t[start + 1]) : 0;
+      const bool maybe_cue = cues.maybe_cue(t.substr(start, i - start));
+      Token& tok = out.emplace_back();
       tok.start = static_cast<std::uint32_t>(start);
       tok.end = static_cast<std::uint32_t>(i);
       tok.kind = TokKind::kWord;
-      const unsigned char f = static_cast<unsigned char>(t[start]);
-      const unsigned char f2 = start + 1 < end ? static_cast<unsigned char>(t[start + 1]) : 0;
       tok.cap = (f >= 'A' && f <= 'Z') || (f == 0xC3 && f2 >= 0x80 && f2 <= 0x9E);
       tok.lower = (f >= 'a' && f <= 'z') || (f == 0xC3 && f2 >= 0x9F);
-      tok.maybe_cue = cues.maybe_cue(t.substr(start, i - start));
-      out.push_back(tok);
+      tok.maybe_cue = maybe_cue;
       continue;
     }
 
