@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 namespace gloss {
@@ -13,8 +14,7 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Bytes that may end a sentence: . ! ? and the lead byte of an ellipsis (E2 80 A6). One table lookup
-// per byte of the body.
+// Bytes that may end a sentence: . ! ? and the lead byte of an ellipsis (E2 80 A6).
 struct StopBytes {
   bool may_stop[256] = {};
   constexpr StopBytes() {
@@ -61,6 +61,23 @@ bool can_start_sentence(std::string_view text, std::size_t i) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
+// The first position in [i, end) whose byte may end a sentence, or `end`. Eight bytes at a time while
+// none of them is a stop byte (xor turns a matching byte to zero; the usual zero-byte test finds it).
+std::size_t next_stop(std::string_view text, std::size_t i, std::size_t end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const auto has_byte = [](std::uint64_t word, unsigned char c) {
+    const std::uint64_t x = word ^ (kOnes * c);
+    return (x - kOnes) & ~x & kHigh;
+  };
+  for (; i + 8 <= end; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (has_byte(word, '.') | has_byte(word, '!') | has_byte(word, '?') | has_byte(word, 0xE2)) break;
+  }
+  while (i < end && !kStopBytes.may_stop[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
 void push_trimmed(std::string_view text, std::size_t start, std::size_t end, std::vector<Span>& out) {
   while (start < end && is_space(text[start])) ++start;
   while (end > start && is_space(text[end - 1])) --end;
@@ -74,8 +91,9 @@ void split_sentences(std::string_view text, Span paragraph, std::vector<Span>& s
   const std::size_t end = paragraph.end;
   std::size_t start = paragraph.start;
   for (std::size_t i = start; i < end; ++i) {
+    i = next_stop(text, i, end);
+    if (i == end) break;
     const char c = text[i];
-    if (!kStopBytes.may_stop[static_cast<unsigned char>(c)]) continue;
     const bool ellipsis = c == '\xE2' && i + 2 < end && std::memcmp(text.data() + i, "\xE2\x80\xA6", 3) == 0;
     if (c == '\xE2' && !ellipsis) continue;
     std::size_t after = i + (ellipsis ? 3 : 1);
