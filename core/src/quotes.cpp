@@ -1256,7 +1256,7 @@ void FieldScanner::run(int field, const std::vector<Span>& paragraphs, const std
     tokenize_quotes(text_, range, toks_);
     quote_of_tok_.assign(toks_.size(), -1);
     cls_.assign(toks_.size(), kUnknownClass);
-    cue_cache_.assign(toks_.size(), CueMatch{CueClass::kReport, -1, false});
+    cue_cache_.assign(toks_.size(), CueMatch{-1, CueClass::kReport, false});
     used_cue_.assign(toks_.size(), 0);
     if (pending_ && !(ntok() > 0 && is_mark(0))) pending_ = false;
     const std::size_t first_draft = drafts_.size();

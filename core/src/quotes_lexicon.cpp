@@ -132,7 +132,7 @@ CueMatch CueLexicon::match_entries(const void* entries, const std::string_view* 
     if (static_cast<int>(e.rest.size()) >= n) continue;
     bool ok = true;
     for (std::size_t k = 0; k < e.rest.size() && ok; ++k) ok = equals_ignore_case(words[k + 1], e.rest[k]);
-    if (ok) return CueMatch{e.cls, static_cast<int>(e.rest.size()) + 1, e.base_form};
+    if (ok) return CueMatch{static_cast<int>(e.rest.size()) + 1, e.cls, e.base_form};
   }
   return none;
 }

@@ -23,9 +23,11 @@ enum class CueClass : std::uint8_t {
   kAccording,   // A: the speaker follows ("according to X")
 };
 
+// Eight bytes, returned in one register: a 12-byte layout made the compiler repack it through the stack
+// on every copy, stalling on store forwarding.
 struct CueMatch {
-  CueClass cls = CueClass::kReport;
   int words = 0;           // how many words the cue spans (0: no cue here)
+  CueClass cls = CueClass::kReport;
   bool base_form = false;  // "say" rather than "says"/"said": needs a plural subject or an auxiliary
 };
 
