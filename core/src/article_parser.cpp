@@ -38,8 +38,9 @@ void for_each_line(std::string_view text, std::size_t from, F f) {
 
 std::vector<Line> split_lines(std::string_view text, std::size_t from) {
   std::vector<Line> lines;
-  const std::string_view rest = text.substr(from);
-  lines.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
+  std::size_t count = 1;
+  for (std::size_t nl = text.find('\n', from); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) ++count;
+  lines.reserve(count);
   for_each_line(text, from, [&lines](const Line& line) { lines.push_back(line); });
   return lines;
 }

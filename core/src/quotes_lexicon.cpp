@@ -1,7 +1,6 @@
 #include "quotes_lexicon.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace gloss {
 namespace {
@@ -186,10 +185,12 @@ const WordClasses& WordClasses::instance() {
 
 bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
   if (w.empty() || w.size() > 16) return false;
-  unsigned char bytes[16] = {};
-  std::memcpy(bytes, w.data(), w.size());
-  std::uint64_t v[2];
-  std::memcpy(v, bytes, 16);
+  // Little-endian words built with shifts: copying into a byte buffer and reloading it as two words
+  // stalled on store forwarding.
+  std::uint64_t v[2] = {0, 0};
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    v[k / 8] |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])) << (8 * (k % 8));
+  }
   for (std::uint64_t& x : v) {
     constexpr std::uint64_t kHigh = 0x8080808080808080ull;
     if (x & kHigh) return false;  // not ASCII
