@@ -181,9 +181,11 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
       while (j < n) {
         const unsigned char a = static_cast<unsigned char>(s[j]);
         if (a < 0x80) {  // ASCII fast path
-          if (a >= 'a' && a <= 'z') {
-            ++lower;
-            ++j;
+          if (a >= 'a' && a <= 'z') {  // a run of lower-case letters, counted once
+            std::size_t k = j + 1;
+            while (k < n && s[k] >= 'a' && s[k] <= 'z') ++k;
+            lower += static_cast<int>(k - j);
+            j = k;
             continue;
           }
           if ((a >= 'A' && a <= 'Z')) {
