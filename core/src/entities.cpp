@@ -384,7 +384,7 @@ class FieldRecogniser {
   // [SECTION] Typing
   Candidate& emit(std::size_t a, std::size_t b, EntityType type, int strength, const char* rule,
                   std::string_view canonical = {}, std::string_view detail = {}, std::string_view link = {}) {
-    Candidate c;
+    Candidate& c = out_.emplace_back();  // the views never point into out_
     c.link.assign(link.data(), link.size());
     c.span = {toks_[a].start, toks_[b - 1].end};
     c.type = type;
@@ -393,7 +393,6 @@ class FieldRecogniser {
     c.rule = rule;
     c.rule_detail = detail;
     c.canonical.assign(canonical.data(), canonical.size());
-    out_.push_back(std::move(c));
     last_a_ = a;
     last_b_ = b;
     extend_last();
