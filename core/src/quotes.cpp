@@ -253,9 +253,10 @@ class FieldScanner {
 };
 
 CueMatch FieldScanner::cue_at(int k) const {
-  if (!is_word(k) || !toks_[k].maybe_cue) return {};
+  if (!is_word(k)) return {};
   CueMatch& cached = cue_cache_[static_cast<std::size_t>(k)];
-  if (cached.words < 0) cached = lookup_cue(k);
+  // The cheap filter first, on demand: most words are never asked about (those inside quotes).
+  if (cached.words < 0) cached = lex_.maybe_cue(word(k)) ? lookup_cue(k) : CueMatch{};
   return cached;
 }
 
@@ -827,8 +828,7 @@ void FieldScanner::reported_speech(int first, int last) {
   while (end > cs && (is_sentence_end(end) || (is_mark(end) && quote_of_tok_[static_cast<std::size_t>(end)] < 0))) --end;
 
   for (int k = cs; k <= end; ++k) {
-    if (!is_word(k) || !toks_[k].maybe_cue || quote_of_tok_[static_cast<std::size_t>(k)] != -1 ||
-        used_cue_[static_cast<std::size_t>(k)]) {
+    if (!is_word(k) || quote_of_tok_[static_cast<std::size_t>(k)] != -1 || used_cue_[static_cast<std::size_t>(k)]) {
       continue;
     }
     const CueMatch m = cue_at(k);

@@ -2,8 +2,6 @@
 
 #include <cstring>
 
-#include "quotes_lexicon.h"
-
 namespace gloss {
 namespace {
 
@@ -106,7 +104,6 @@ bool starts_word(std::string_view t, std::size_t j, std::size_t end) {
 }  // namespace
 
 void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
-  const CueLexicon& cues = CueLexicon::instance();
   const std::size_t end = std::min<std::size_t>(range.end, t.size());
   std::size_t i = range.start;
   // Opening context: the mark follows a space, the start, an opening bracket, a dash or an opening mark.
@@ -180,14 +177,12 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
       }
       const unsigned char f = static_cast<unsigned char>(t[start]);
       const unsigned char f2 = start + 1 < end ? static_cast<unsigned char>(t[start + 1]) : 0;
-      const bool maybe_cue = cues.maybe_cue(t.substr(start, i - start));
       Token& tok = out.emplace_back();
       tok.start = static_cast<std::uint32_t>(start);
       tok.end = static_cast<std::uint32_t>(i);
       tok.kind = TokKind::kWord;
       tok.cap = (f >= 'A' && f <= 'Z') || (f == 0xC3 && f2 >= 0x80 && f2 <= 0x9E);
       tok.lower = (f >= 'a' && f <= 'z') || (f == 0xC3 && f2 >= 0x9F);
-      tok.maybe_cue = maybe_cue;
       continue;
     }
 

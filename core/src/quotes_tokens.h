@@ -26,7 +26,6 @@ struct Token {
   char punct = 0;  // kPunct: the ASCII character ('-' for dashes, '~' for an ellipsis)
   bool cap = false;    // kWord: starts with an upper-case letter
   bool lower = false;  // kWord: starts with a lower-case letter
-  bool maybe_cue = false;  // kWord: passes the cue lexicon's cheap filter (CueLexicon::maybe_cue)
 };
 
 // Appends the tokens of text[range) to `out`. Linear; no allocation besides `out`.
