@@ -1231,8 +1231,8 @@ void FieldScanner::resolve_and_output() {
       recent.push_back({s, id, statement, person_like, sp.start});
       if (recent.size() > kRecent) recent.erase(recent.begin());
     }
-    doc_->quotes.push_back(q);  // a copy: floating quotes read their source's resolved speaker
-    Quote& out = doc_->quotes.back();
+    Quote& out = doc_->quotes.emplace_back(std::move(q));
+    q.resolved_speaker = out.resolved_speaker;  // later quotes read it (inherited speakers, recent_)
     out.method = d.method;
     const std::string_view rule = d.rule, suffix = d.rule_suffix;
     out.rule.reserve(rule.size() + suffix.size());  // one allocation at most
