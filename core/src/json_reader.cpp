@@ -156,9 +156,11 @@ class Reader {
     }
     while (true) {
       skip_ws();
-      JsonValue item;
-      if (!parse_value(item, depth)) return false;
-      v.items.push_back(std::move(item));
+      JsonValue& item = v.items.emplace_back();  // parsed in place (a JsonValue is large to move)
+      if (!parse_value(item, depth)) {
+        v.items.pop_back();  // only complete items are kept (see `partial`)
+        return false;
+      }
       skip_ws();
       if (pos_ >= s_.size()) return fail("unexpected end of JSON array");
       if (s_[pos_] == ',') {
@@ -185,15 +187,13 @@ class Reader {
     while (true) {
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != '"') return fail("expected a string key in JSON object");
-      std::string key;
-      if (!parse_string(key)) return false;
+      auto& member = v.members.emplace_back();  // parsed in place; a failed object is discarded whole
+      if (!parse_string(member.first)) return false;
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != ':') return fail("expected ':' in JSON object");
       ++pos_;
       skip_ws();
-      JsonValue value;
-      if (!parse_value(value, depth)) return false;
-      v.members.emplace_back(std::move(key), std::move(value));
+      if (!parse_value(member.second, depth)) return false;
       skip_ws();
       if (pos_ >= s_.size()) return fail("unexpected end of JSON object");
       if (s_[pos_] == ',') {
