@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <unordered_map>
 
 #include "entities_internal.h"
 #include "string_view_map.h"
@@ -59,6 +58,8 @@ struct Scratch {
   KnownMap known;                 // see recognise_entities()
   StringViewMap<int> groups;      // canonical name -> mention group
   std::vector<FieldCandidates> fields;  // per field, in reading order (see recognise_entities())
+  std::vector<int> order;               // field indexes in reading order
+  StringViewMap<EntityType> hinted;     // names typed by a context rule (weak consistency)
 };
 
 bool is_name_type(EntityType t) {
@@ -833,7 +834,8 @@ void recognise_entities(Document& doc) {
   known.clear();
 
   // The body first, so headlines and related titles are read with what the body taught.
-  std::vector<int> order;
+  std::vector<int>& order = scratch.order;
+  order.clear();
   if (doc.fields.size() > static_cast<std::size_t>(kBodyField)) order.push_back(kBodyField);
   for (int f = 0; f < static_cast<int>(doc.fields.size()); ++f) {
     if (f != kBodyField) order.push_back(f);
@@ -925,12 +927,13 @@ void recognise_entities(Document& doc) {
   // Weak consistency: a name guessed by a context rule somewhere ("the Nikkei average") keeps that type
   // where elsewhere it fell to a default ("The 225-share Nikkei average").
   {
-    std::unordered_map<std::string_view, EntityType> hinted;
+    StringViewMap<EntityType>& hinted = scratch.hinted;
+    hinted.clear();
     for (const FieldCandidates& fc : all) {
       const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
       for (const Candidate& c : fc.cands) {
         if (c.strength == 1 && is_name_type(c.type) && std::string_view(c.rule).rfind("default:", 0) != 0) {
-          hinted.emplace(std::string_view(text).substr(c.span.start, c.span.size()), c.type);
+          hinted.try_emplace(std::string_view(text).substr(c.span.start, c.span.size()), c.type);
         }
       }
     }
@@ -939,9 +942,8 @@ void recognise_entities(Document& doc) {
         const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
         for (Candidate& c : fc.cands) {
           if (c.strength != 1 || std::string_view(c.rule).rfind("default:", 0) != 0) continue;
-          const auto it = hinted.find(std::string_view(text).substr(c.span.start, c.span.size()));
-          if (it != hinted.end()) {
-            c.type = it->second;
+          if (const EntityType* hint = hinted.find(std::string_view(text).substr(c.span.start, c.span.size()))) {
+            c.type = *hint;
             c.rule = "document:context";
           }
         }

@@ -1294,7 +1294,7 @@ void find_quotes(Document& doc) {
   // One scanner per thread, reused: its buffers are allocated once, not per document.
   static thread_local FieldScanner scanner;
   scanner.set_document(doc);
-  std::vector<Span> whole(1);
+  static thread_local std::vector<Span> whole(1);  // a one-paragraph field (no allocation per document)
   for (std::size_t f = 0; f < doc.fields.size(); ++f) {
     const TextField& field = doc.fields[f];
     if (field.text.empty()) continue;
