@@ -62,5 +62,14 @@ for (const [face, out] of [['DejaVuSans.ttf', 'gloss-font.ttf']]) {
     if (e.code !== 'ENOENT') throw e;
     execFileSync('/usr/bin/python3', ['-m', 'fontTools.subset', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
+  // Outlines on a 1024-unit em instead of DejaVu's 2048 (the usual grid of PostScript fonts): more of the
+  // glyph coordinates fit in one byte (-3.6 KB gzip), and the rounding, 1/2048 em, stays far below a
+  // pixel at every size the panel draws (0.03 px at 28 px x devicePixelRatio 2).
+  execFileSync('/usr/bin/python3', ['-c', `import sys
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
+font = TTFont(sys.argv[1])
+scale_upem(font, 1024)
+font.save(sys.argv[1])`, target], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 console.log(`web: built ${path.relative(root, dist)}/ (gloss-embed.js, gloss.wasm, fonts, css)`);
