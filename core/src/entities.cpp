@@ -846,8 +846,9 @@ void recognise_entities(Document& doc) {
     FieldCandidates& fc = all[n];
     fc.field = order[n];
     fc.cands.clear();
-    fc.cands.reserve(doc.fields[static_cast<std::size_t>(fc.field)].text.size() / 32 + 8);
     const TextField& field = doc.fields[static_cast<std::size_t>(fc.field)];
+    // Room for a typical field's candidates; a long one grows the vector (kept for the next document).
+    fc.cands.reserve(std::min<std::size_t>(field.text.size() / 32 + 8, 4096));
     FieldRecogniser(lex, field.text, field.kind, anchor, known, scratch, fc.cands).run();
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
