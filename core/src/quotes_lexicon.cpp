@@ -69,6 +69,12 @@ CueLexicon::CueLexicon(std::string_view data) : storage_(data) {
           skip_.emplace(form, true);
         } else if (tag == 'N') {
           nouns_.emplace(form, true);
+          const unsigned c = static_cast<unsigned char>(form[0]) | 0x20u;
+          if (form.size() < 32 && c >= 'a' && c <= 'z') {
+            noun_letters_[form.size()] |= 1u << (c - 'a');
+          } else {
+            nouns_unfiltered_ = true;  // a noun the (length, letter) test cannot describe: no test
+          }
         } else {
           CueClass cls = CueClass::kReport;
           switch (tag) {

@@ -104,7 +104,9 @@ class CueLexicon {
     const std::size_t h = filter_hash(word);
     return (filter_[h >> 6] >> (h & 63)) & 1u;
   }
-  bool is_statement_noun(std::string_view word) const { return nouns_.count(word) > 0; }
+  bool is_statement_noun(std::string_view word) const {
+    return may_be_noun(word) && nouns_.count(word) > 0;  // most words fail the cheap test: no hashing
+  }
   std::size_t form_count() const { return forms_; }  // for tests: how many cue forms were read
   // Calls f(word, cls) for every cue head, skip word and statement noun (to build WordClasses).
   template <typename F>
@@ -121,6 +123,13 @@ class CueLexicon {
     bool base_form;
   };
   bool quick_reject(std::string_view word) const;
+  // (length, first letter) of a statement noun, case-insensitive: a necessary condition.
+  bool may_be_noun(std::string_view word) const {
+    if (nouns_unfiltered_) return true;
+    if (word.empty() || word.size() >= 32) return false;
+    const unsigned c = static_cast<unsigned char>(word[0]) | 0x20u;
+    return c >= 'a' && c <= 'z' && ((noun_letters_[word.size()] >> (c - 'a')) & 1u);
+  }
   // A Bloom-like filter on (length, first two letters, last letter) of cue heads and skip words.
   static std::size_t filter_hash(std::string_view w) {
     const auto lc = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) | 0x20); };
@@ -132,6 +141,8 @@ class CueLexicon {
   std::unordered_map<std::string_view, std::vector<Entry>, CaseInsensitiveHash, CaseInsensitiveEqual> cues_;
   std::unordered_map<std::string_view, bool, CaseInsensitiveHash, CaseInsensitiveEqual> skip_, nouns_;
   std::uint32_t first_letters_[32] = {};  // by word length (<32): bit (c - 'a') set if a cue/skip word starts so
+  std::uint32_t noun_letters_[32] = {};   // the same for statement nouns (see may_be_noun)
+  bool nouns_unfiltered_ = false;
   std::size_t forms_ = 0;
 };
 
