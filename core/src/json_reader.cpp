@@ -125,11 +125,16 @@ class Reader {
 
   bool parse_string(std::string& out) {
     const std::size_t start = pos_;
+    bool escapes = false;
     ++pos_;  // opening quote
     while (pos_ < s_.size()) {
       const char c = s_[pos_];
       if (c == '"') {
         ++pos_;
+        if (!escapes) {  // the common case: the bytes as they are, no second pass
+          out.assign(s_.substr(start + 1, pos_ - start - 2));
+          return true;
+        }
         if (!decode_json_string(s_.substr(start, pos_ - start), out, nullptr, 0)) {
           pos_ = start;
           return fail("invalid string");
@@ -137,6 +142,7 @@ class Reader {
         return true;
       }
       if (c == '\\') {
+        escapes = true;
         pos_ = std::min(pos_ + 2, s_.size());  // a backslash at the very end must not step past it
         continue;
       }
