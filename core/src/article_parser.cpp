@@ -38,9 +38,7 @@ void for_each_line(std::string_view text, std::size_t from, F f) {
 
 std::vector<Line> split_lines(std::string_view text, std::size_t from) {
   std::vector<Line> lines;
-  std::size_t count = 1;
-  for (std::size_t nl = text.find('\n', from); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) ++count;
-  lines.reserve(count);
+  lines.reserve((text.size() - std::min(from, text.size())) / 40 + 8);  // most lines are longer than 40 bytes
   for_each_line(text, from, [&lines](const Line& line) { lines.push_back(line); });
   return lines;
 }

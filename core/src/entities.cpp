@@ -386,14 +386,14 @@ class FieldRecogniser {
   Candidate& emit(std::size_t a, std::size_t b, EntityType type, int strength, const char* rule,
                   std::string_view canonical = {}, std::string_view detail = {}, std::string_view link = {}) {
     Candidate& c = out_.emplace_back();  // the views never point into out_
-    c.link.assign(link.data(), link.size());
+    if (!link.empty()) c.link.assign(link.data(), link.size());
     c.span = {toks_[a].start, toks_[b - 1].end};
     c.type = type;
     c.strength = strength;
     c.priority = strength;
     c.rule = rule;
     c.rule_detail = detail;
-    c.canonical.assign(canonical.data(), canonical.size());
+    if (!canonical.empty()) c.canonical.assign(canonical.data(), canonical.size());
     last_a_ = a;
     last_b_ = b;
     extend_last();
