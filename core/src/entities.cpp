@@ -1014,7 +1014,7 @@ void recognise_entities(Document& doc) {
       e.field = fc.field;
       e.span = c.span;
       e.type = c.type;
-      e.value = std::move(c.value);
+      if (!c.value.empty()) e.value = std::move(c.value);  // (most are empty: no move needed)
       const std::string_view s = std::string_view(text).substr(c.span.start, c.span.size());
       if (!c.canonical.empty()) {
         e.canonical = std::move(c.canonical);
@@ -1023,7 +1023,7 @@ void recognise_entities(Document& doc) {
       } else {
         e.canonical.assign(s);
       }
-      e.link = std::move(c.link);
+      if (!c.link.empty()) e.link = std::move(c.link);
       const std::size_t rule_size = std::strlen(c.rule);
       if (c.rule_detail.empty()) {
         e.rule.assign(c.rule, rule_size);
