@@ -1,28 +1,41 @@
-// The browser host of the panel: GLFW (emscripten's built-in, on Module.canvas) + WebGL2 + ImGui's
-// backends around gloss::panel::DrawArticlePanel. A shell only: JS owns the frame schedule (there is
-// no emscripten main loop, so an idle page renders nothing) and calls gloss_panel_frame() after input,
-// a resize or new text; the return value says whether the panel wants another frame by itself.
-// One panel per module instance (emscripten's GLFW supports one window), so the JS API makes one
-// instance per mount().
+// The browser host of the panel: a WebGL2 context on Module.canvas + ImGui's OpenGL3 backend around
+// gloss::panel::DrawArticlePanel. A shell only: JS owns the frame schedule (there is no emscripten main
+// loop, so an idle page renders nothing) and calls gloss_panel_frame() after input, a resize or new
+// text; the return value says whether the panel wants another frame by itself. JS also owns the input:
+// it listens on the canvas and passes mouse, keys and characters in (gloss_panel_mouse, _key, _char,
+// _focus), as ImGui's GLFW backend did from emscripten's GLFW, which cost 9 KB gzip of glue for that.
+// One panel per module instance (ImGui's context is global), so the JS API makes one instance per mount().
 #include <GLES3/gl3.h>
-#include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
 
+#include <cfloat>
 #include <string>
 
 #include "gloss/gloss.h"
 #include "gloss/panel.h"
 #include "imgui.h"
-#include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
 namespace {
 
+// Key codes are the DOM's KeyboardEvent.keyCode (all below 512, the size of ImGui 1.86's KeysDown).
+constexpr int kKeyTab = 9, kKeyBackspace = 8, kKeyEnter = 13, kKeyEscape = 27, kKeySpace = 32, kKeyPageUp = 33,
+              kKeyPageDown = 34, kKeyEnd = 35, kKeyHome = 36, kKeyLeft = 37, kKeyUp = 38, kKeyRight = 39,
+              kKeyDown = 40, kKeyInsert = 45, kKeyDelete = 46;
+// Modifier bits of gloss_panel_key().
+constexpr int kModCtrl = 1, kModShift = 2, kModAlt = 4, kModSuper = 8;
+
 struct Host {
-  GLFWwindow* window = nullptr;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
   gloss::Document document;
   gloss::panel::PanelState state;
   float scale = 1.0f;
+  int width = 1, height = 1;             // the canvas, in device pixels
+  ImVec2 mouse{-FLT_MAX, -FLT_MAX};      // in device pixels; -FLT_MAX: never over the canvas yet
+  bool mouse_down[3] = {}, mouse_pressed[3] = {};  // pressed: went down since the last frame
+  bool key_pressed[512] = {}, key_release[512] = {};  // release: went up after a press this frame missed
+  double time = 0.0;
 };
 Host* g_host = nullptr;
 std::string g_panel_error;
@@ -31,33 +44,44 @@ std::string g_panel_error;
 
 extern "C" {
 
-// Creates the window on Module.canvas (width x height device pixels), the ImGui context and its
-// backends, and the fonts from `ttf` (a TrueType file; copied). `scale` is devicePixelRatio. 1 = ok.
+// Creates the WebGL2 context on Module.canvas (width x height device pixels, as the JS side sized it),
+// the ImGui context and its renderer backend, and the fonts from `ttf` (a TrueType file; copied).
+// `scale` is devicePixelRatio. 1 = ok.
 EMSCRIPTEN_KEEPALIVE int gloss_panel_init(const unsigned char* ttf, std::size_t ttf_size, const unsigned char* bold,
                                           std::size_t bold_size, int width, int height, float scale) {
   if (g_host != nullptr) return 1;
-  if (!glfwInit()) return 0;
-  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  GLFWwindow* window = glfwCreateWindow(width > 0 ? width : 1, height > 0 ? height : 1, "Gloss", nullptr, nullptr);
-  if (window == nullptr) {  // no WebGL2: the JS side falls back to in-page marks
-    glfwTerminate();
-    return 0;
-  }
-  glfwMakeContextCurrent(window);
+  // What emscripten's GLFW asked for, less the depth and stencil buffers ImGui never uses.
+  EmscriptenWebGLContextAttributes attributes;
+  emscripten_webgl_init_context_attributes(&attributes);
+  attributes.majorVersion = 2;
+  attributes.antialias = false;
+  attributes.depth = false;
+  attributes.stencil = false;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
+  if (context <= 0) return 0;  // no WebGL2: the JS side falls back to in-page marks
+  emscripten_webgl_make_context_current(context);
   g_host = new Host();
-  g_host->window = window;
+  g_host->context = context;
+  g_host->width = width > 0 ? width : 1;
+  g_host->height = height > 0 ? height : 1;
   g_host->scale = scale > 0.25f && scale < 8.0f ? scale : 1.0f;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
+  const int key_map[][2] = {{ImGuiKey_Tab, kKeyTab}, {ImGuiKey_LeftArrow, kKeyLeft}, {ImGuiKey_RightArrow, kKeyRight},
+                            {ImGuiKey_UpArrow, kKeyUp}, {ImGuiKey_DownArrow, kKeyDown}, {ImGuiKey_PageUp, kKeyPageUp},
+                            {ImGuiKey_PageDown, kKeyPageDown}, {ImGuiKey_Home, kKeyHome}, {ImGuiKey_End, kKeyEnd},
+                            {ImGuiKey_Insert, kKeyInsert}, {ImGuiKey_Delete, kKeyDelete},
+                            {ImGuiKey_Backspace, kKeyBackspace}, {ImGuiKey_Space, kKeySpace},
+                            {ImGuiKey_Enter, kKeyEnter}, {ImGuiKey_Escape, kKeyEscape},
+                            {ImGuiKey_KeyPadEnter, kKeyEnter}, {ImGuiKey_A, 'A'}, {ImGuiKey_C, 'C'},
+                            {ImGuiKey_V, 'V'}, {ImGuiKey_X, 'X'}, {ImGuiKey_Y, 'Y'}, {ImGuiKey_Z, 'Z'}};
+  for (const auto& k : key_map) io.KeyMap[k[0]] = k[1];
   gloss::panel::ApplyTheme(g_host->state.theme);
   ImGui::GetStyle().ScaleAllSizes(g_host->scale);
   g_host->state.fonts = gloss::panel::AddPanelFonts(io, ttf, ttf_size, g_host->scale, bold, bold_size);
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   return 1;
 }
@@ -79,18 +103,32 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_set_text(const char* input, std::size_t len
 
 EMSCRIPTEN_KEEPALIVE const char* gloss_panel_error() { return g_panel_error.c_str(); }
 
-// New canvas size in device pixels (the JS side measures the container and devicePixelRatio).
+// New canvas size in device pixels (the JS side measures the container and devicePixelRatio, and sets
+// the canvas's width and height).
 EMSCRIPTEN_KEEPALIVE void gloss_panel_resize(int width, int height) {
-  if (g_host != nullptr && width > 0 && height > 0) glfwSetWindowSize(g_host->window, width, height);
+  if (g_host != nullptr && width > 0 && height > 0) g_host->width = width, g_host->height = height;
 }
 
 // Draws one frame. Returns 1 when the panel wants another frame without new input.
 EMSCRIPTEN_KEEPALIVE int gloss_panel_frame() {
   if (g_host == nullptr) return 0;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(g_host->width), static_cast<float>(g_host->height));
+  const double now = emscripten_get_now() / 1000.0;
+  io.DeltaTime = g_host->time > 0.0 && now > g_host->time ? static_cast<float>(now - g_host->time) : 1.0f / 60.0f;
+  g_host->time = now;
+  io.MousePos = g_host->mouse;
+  // A press always counts as held for one frame, so a click shorter than a frame is not missed.
+  for (int i = 0; i < 3; ++i) {
+    io.MouseDown[i] = g_host->mouse_down[i] || g_host->mouse_pressed[i];
+    g_host->mouse_pressed[i] = false;
+  }
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
-  const ImGuiIO& io = ImGui::GetIO();
+  for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k) {
+    if (g_host->key_release[k]) io.KeysDown[k] = false;
+    g_host->key_pressed[k] = g_host->key_release[k] = false;
+  }
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -101,9 +139,7 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_frame() {
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::Render();
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(g_host->window, &w, &h);
-  glViewport(0, 0, w, h);
+  glViewport(0, 0, g_host->width, g_host->height);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -111,13 +147,60 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_frame() {
   return again ? 1 : 0;
 }
 
-// Mouse wheel in lines (positive: up/left). The JS side normalises browser deltas, which emscripten's
-// GLFW 3.1.6 passes raw (pixels, inverted) to the scroll callback.
+// Mouse wheel in lines (positive: up/left); the JS side normalises the browser's deltas.
 EMSCRIPTEN_KEEPALIVE void gloss_panel_scroll(float dx, float dy) {
   if (g_host == nullptr) return;
   ImGuiIO& io = ImGui::GetIO();
   io.MouseWheelH += dx;
   io.MouseWheel += dy;
+}
+
+// The mouse over the canvas, in device pixels from its top-left corner (DOM MouseEvent.button numbers:
+// 0 left, 1 middle, 2 right).
+EMSCRIPTEN_KEEPALIVE void gloss_panel_mouse(float x, float y) {
+  if (g_host != nullptr) g_host->mouse = ImVec2(x, y);
+}
+EMSCRIPTEN_KEEPALIVE void gloss_panel_mouse_button(int button, int down) {
+  static constexpr int kImGuiButton[3] = {0, 2, 1};  // ImGui: 0 left, 1 right, 2 middle
+  if (g_host == nullptr || button < 0 || button > 2) return;
+  const int b = kImGuiButton[button];
+  g_host->mouse_down[b] = down != 0;
+  if (down) g_host->mouse_pressed[b] = true;
+}
+
+// A key went down or up: `key` is KeyboardEvent.keyCode, `modifiers` the kMod* bits held.
+EMSCRIPTEN_KEEPALIVE void gloss_panel_key(int key, int down, int modifiers) {
+  if (g_host == nullptr) return;
+  ImGuiIO& io = ImGui::GetIO();
+  if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) {
+    // As for the mouse: a key pressed and released between two frames is held for one frame.
+    if (down) {
+      io.KeysDown[key] = g_host->key_pressed[key] = true;
+    } else if (g_host->key_pressed[key]) {
+      g_host->key_release[key] = true;
+    } else {
+      io.KeysDown[key] = false;
+    }
+  }
+  io.KeyCtrl = (modifiers & kModCtrl) != 0;
+  io.KeyShift = (modifiers & kModShift) != 0;
+  io.KeyAlt = (modifiers & kModAlt) != 0;
+  io.KeySuper = (modifiers & kModSuper) != 0;
+}
+
+// A typed character (a Unicode code point).
+EMSCRIPTEN_KEEPALIVE void gloss_panel_char(unsigned int code_point) {
+  if (g_host != nullptr) ImGui::GetIO().AddInputCharacter(code_point);
+}
+
+// The canvas gained (1) or lost (0) the keyboard focus; losing it releases every key and button.
+EMSCRIPTEN_KEEPALIVE void gloss_panel_focus(int focused) {
+  if (g_host == nullptr) return;
+  ImGui::GetIO().AddFocusEvent(focused != 0);
+  if (!focused) {
+    for (bool& b : g_host->mouse_down) b = false;
+    for (bool& k : g_host->key_release) k = false;
+  }
 }
 
 // Shows or hides the panel's own side lists (the JS side hides them in narrow containers, where the
@@ -148,10 +231,8 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_entity_rect(int entity, float* out) {
 EMSCRIPTEN_KEEPALIVE void gloss_panel_shutdown() {
   if (g_host == nullptr) return;
   ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
-  glfwDestroyWindow(g_host->window);
-  glfwTerminate();
+  emscripten_webgl_destroy_context(g_host->context);
   delete g_host;
   g_host = nullptr;
 }

@@ -1,17 +1,16 @@
 // mount(): the ImGui panel in a canvas sized to its container at devicePixelRatio, plus the
-// accessible DOM mirror of its lists. Each mounted panel has its own module instance (emscripten's
-// GLFW drives one window per instance). Frames are drawn only after input, a resize or new text,
-// and while the panel asks for more (gloss_panel_frame() returns 1): an idle page draws nothing.
+// accessible DOM mirror of its lists. Each mounted panel has its own module instance (ImGui's context
+// is global to one). Frames are drawn only after input, a resize or new text, and while the panel asks
+// for more (gloss_panel_frame() returns 1): an idle page draws nothing.
 import { instantiate } from './loader.js';
 import { wrapCore } from './api.js';
 import { Mirror } from './mirror.js';
 import { el, hasWebGL2, logOnce, mark, showNotice } from './dom.js';
 
-const INPUT_EVENTS = ['mousemove', 'mousedown', 'mouseup', 'mouseenter', 'mouseleave', 'keydown', 'keyup', 'keypress',
-  'focus', 'blur', 'touchstart', 'touchmove', 'touchend', 'touchcancel'];
-// Listeners emscripten's GLFW puts on window; the panel takes them onto its canvas so the host page
-// keeps its keyboard (GLFW would otherwise see, and for Tab and Backspace cancel, every key press).
-const WINDOW_KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'blur']);
+// Events that wake the frame schedule (the input listeners below wake it too).
+const INPUT_EVENTS = ['mouseenter', 'mouseleave', 'touchstart', 'touchmove', 'touchend', 'touchcancel'];
+// KeyboardEvent.modifier flags -> the module's modifier bits (wasm/panel_main.cpp).
+const modifiers = (e) => (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
 
 export function createMount(env) {
   return function mount(element, options = {}) {
@@ -78,47 +77,26 @@ class PanelHandle {
     const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
     this.dpr = dpr;
     const { width, height } = this.pixelSize();
+    canvas.width = width;
+    canvas.height = height;
 
-    // Our wheel handler goes first (capture) and stops GLFW's, which passes raw pixel deltas.
+    // Wheel deltas normalised to lines (the browser's are pixels, lines or pages).
     this.on_wheel = (e) => {
       e.preventDefault();
-      e.stopImmediatePropagation();
       const unit = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 0.1 : 100;
       this.guard(() => { M._gloss_panel_scroll(-e.deltaX / unit, -e.deltaY / unit); this.schedule(); });
     };
-    canvas.addEventListener('wheel', this.on_wheel, { capture: true, passive: false });
-    canvas.addEventListener('mousewheel', (e) => { e.preventDefault(); e.stopImmediatePropagation(); }, { capture: true, passive: false });
-
-    // While GLFW starts, listeners it puts on window/document are taken in hand: keys go to the canvas,
-    // pointer-lock ones (never used) are dropped, the rest are remembered and removed by destroy(), so a
-    // destroyed panel leaves nothing behind that would keep its module instance alive.
-    const originalWindow = window.addEventListener;
-    const originalDocument = document.addEventListener;
-    const kept = (this.globalListeners = []);
-    const take = (target, original) => function (type, fn, opts) {
-      if (this !== target) return original.call(this, type, fn, opts);
-      if (target === window && WINDOW_KEY_EVENTS.has(type)) return canvas.addEventListener(type, fn, opts);
-      if (/pointerlockchange$/i.test(type)) return undefined;
-      kept.push([target, type, fn, opts]);
-      return original.call(this, type, fn, opts);
-    };
-    window.addEventListener = take(window, originalWindow);
-    document.addEventListener = take(document, originalDocument);
+    canvas.addEventListener('wheel', this.on_wheel, { passive: false });
+    const fonts = this.env.fonts;
+    const total = fonts.regular.length + fonts.bold.length;
+    const ptr = M._malloc(total || 1);
     let ok = 0;
     try {
-      const fonts = this.env.fonts;
-      const total = fonts.regular.length + fonts.bold.length;
-      const ptr = M._malloc(total || 1);
-      try {
-        M.HEAPU8.set(fonts.regular, ptr);
-        M.HEAPU8.set(fonts.bold, ptr + fonts.regular.length);
-        ok = M._gloss_panel_init(ptr, fonts.regular.length, ptr + fonts.regular.length, fonts.bold.length, width, height, dpr);
-      } finally {
-        M._free(ptr);
-      }
+      M.HEAPU8.set(fonts.regular, ptr);
+      M.HEAPU8.set(fonts.bold, ptr + fonts.regular.length);
+      ok = M._gloss_panel_init(ptr, fonts.regular.length, ptr + fonts.regular.length, fonts.bold.length, width, height, dpr);
     } finally {
-      window.addEventListener = originalWindow;
-      document.addEventListener = originalDocument;
+      M._free(ptr);
     }
     if (!ok) {
       stage.remove();
@@ -126,12 +104,41 @@ class PanelHandle {
       return false;
     }
     this.resize();
+    this.listenInput(canvas);
     const wake = () => this.schedule();
     for (const type of INPUT_EVENTS) canvas.addEventListener(type, wake, { passive: true });
     canvas.addEventListener('mousedown', () => canvas.focus({ preventScroll: true }));
     this.resizeObserver = new ResizeObserver(() => this.guard(() => this.resize()));
     this.resizeObserver.observe(stage);
     return true;
+  }
+
+  // Input, on the canvas only (the host page keeps its keyboard): the mouse in device pixels, keys by
+  // KeyboardEvent.keyCode, typed characters, focus. As ImGui's GLFW backend had it from emscripten's GLFW:
+  // a printable key is also a character unless Ctrl or Meta is held, and Backspace and Tab stay in the
+  // panel (the search box uses them).
+  listenInput(canvas) {
+    const M = this.module;
+    const at = (e) => {
+      const r = canvas.getBoundingClientRect();
+      M._gloss_panel_mouse((e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height);
+    };
+    const handlers = {
+      mousemove: at,
+      mousedown: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 1); },
+      mouseup: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 0); },
+      keydown: (e) => {
+        M._gloss_panel_key(e.keyCode, 1, modifiers(e));
+        if ([...e.key].length === 1 && !e.ctrlKey && !e.metaKey) M._gloss_panel_char(e.key.codePointAt(0));
+        if (e.keyCode === 8 || e.keyCode === 9) e.preventDefault();
+      },
+      keyup: (e) => M._gloss_panel_key(e.keyCode, 0, modifiers(e)),
+      focus: () => M._gloss_panel_focus(1),
+      blur: () => M._gloss_panel_focus(0),
+    };
+    for (const [type, handle] of Object.entries(handlers)) {
+      canvas.addEventListener(type, (e) => this.guard(() => { handle(e); this.schedule(); }));
+    }
   }
 
   pixelSize() {
@@ -152,6 +159,8 @@ class PanelHandle {
       this.schedule();
     }
     if (width === this.canvas.width && height === this.canvas.height) return;
+    this.canvas.width = width;
+    this.canvas.height = height;
     this.module._gloss_panel_resize(width, height);
     this.schedule();
   }
@@ -277,12 +286,11 @@ class PanelHandle {
     try {
       if (this.canvas && this.module) {
         this.module._gloss_panel_shutdown();
-        this.module.ctx?.getExtension('WEBGL_lose_context')?.loseContext();
+        this.canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
       }
     } catch (e) {
       logOnce(e, 'closing the panel');
     }
-    for (const [target, type, fn, opts] of this.globalListeners || []) target.removeEventListener(type, fn, opts);
     this.root.remove();
     this.listeners.clear();
     this.module = null;
