@@ -37,13 +37,16 @@ copyFileSync(path.join(web, 'gloss.d.ts'), path.join(dist, 'gloss.d.ts'));
 copyFileSync(path.join(root, 'tests/golden/01_port_strike.txt'), path.join(dist, 'samples/01_port_strike.txt'));
 
 // The font subset (one face, regular: the headline is drawn larger, not bold, to stay in budget):
-// Latin, Latin-1, Latin Extended-A/B, Greek, Cyrillic, punctuation, currency, the simple arrows and the
-// few geometric shapes (triangles, squares, circles, diamonds) that the panel's UI and news text use,
-// and U+FFFD, which anything else is drawn as. No combining marks (U+0300-036F): the panel's glyph
-// ranges (core/panel/src/fonts.cpp) never rasterise them; the accented letters' composite glyphs keep
-// the mark outlines they use. The rest of the arrow and geometric-shape blocks cost 8 KB gzip.
+// Latin, Latin-1, Latin Extended-A, the Latin Extended-B letters of national orthographies (Azerbaijani
+// Ə, the florin sign, Vietnamese Ơ Ư, Pinyin tones, Ǧ Ǩ, Ǻ Ǽ Ǿ, Romanian Ș Ț; the rest of the block, 7 KB
+// gzip, is drawn as U+FFFD), Greek, Cyrillic, punctuation, currency, the simple arrows and the few
+// geometric shapes (triangles, squares, circles, diamonds) that the panel's UI and news text use, and
+// U+FFFD, which anything else is drawn as. No combining marks (U+0300-036F): the panel's glyph ranges
+// (core/panel/src/fonts.cpp) never rasterise them; the accented letters' composite glyphs keep the mark
+// outlines they use. The rest of the arrow and geometric-shape blocks cost 8 KB gzip.
 const UNICODES = [
-  'U+0020-007E', 'U+00A0-024F', 'U+0370-03FF', 'U+0400-04FF', 'U+2000-206F', 'U+20A0-20CF',
+  'U+0020-007E', 'U+00A0-017F', 'U+018F', 'U+0192', 'U+01A0-01A1', 'U+01AF-01B0', 'U+01CD-01DC', 'U+01E6-01E9',
+  'U+01FA-01FF', 'U+0218-021B', 'U+0370-03FF', 'U+0400-04FF', 'U+2000-206F', 'U+20A0-20CF',
   'U+2116', 'U+2122', 'U+2190-2199', 'U+21D0-21D5', 'U+2212',
   'U+25A0-25A1', 'U+25AA-25AB', 'U+25B2-25C7', 'U+25CB', 'U+25CF', 'U+FFFD',
 ].join(',');
