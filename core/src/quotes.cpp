@@ -255,9 +255,12 @@ class FieldScanner {
 CueMatch FieldScanner::cue_at(int k) const {
   if (!is_word(k)) return {};
   CueMatch& cached = cue_cache_[static_cast<std::size_t>(k)];
-  // The cheap filter first, on demand: most words are never asked about (those inside quotes).
-  if (cached.words < 0) cached = lex_.maybe_cue(word(k)) ? lookup_cue(k) : CueMatch{};
-  return cached;
+  if (cached.words >= 0) return cached;
+  // The cheap filter first, on demand: most words are never asked about (those inside quotes). The
+  // result is returned as computed, not read back from the cache (a store-forwarding stall).
+  const CueMatch m = lex_.maybe_cue(word(k)) ? lookup_cue(k) : CueMatch{};
+  cached = m;
+  return m;
 }
 
 CueMatch FieldScanner::lookup_cue(int k) const {

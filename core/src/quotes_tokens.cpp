@@ -156,6 +156,7 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
         while (i < end && is_alnum(t[i])) ++i;
         if (i >= end) break;
         const char d = t[i];
+        if (d == ' ') break;  // the usual end of a word
         if (static_cast<unsigned char>(d) >= 0x80) {
           std::size_t l = 1;
           const Seq s = classify_seq(t, i, end, l);
