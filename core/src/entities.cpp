@@ -144,24 +144,28 @@ class FieldRecogniser {
   // the lexicon knows (looked up in title case) count. Marks their tokens with bit 3 of TokenInfo.
   void mark_caps_lines() {
     const std::size_t n = toks_.size();
-    for (std::size_t a = 0; a < n;) {
-      std::size_t b = a + 1;
-      while (b < n && !toks_[b].is(kTokNewlineBefore)) ++b;
-      int caps = 0, other = 0;
-      for (std::size_t k = a; k < b; ++k) {
-        const Token& t = toks_[k];
-        if (!t.is(kTokWord) || t.end - t.start < 2) continue;
-        if (t.is(kTokAllCaps)) {
-          ++caps;
-        } else if (t.is(kTokLower) || t.is(kTokUpper)) {
-          ++other;
-        }
-      }
+    std::size_t line = 0;  // first token of the current line
+    int caps = 0, other = 0;
+    const auto close_line = [&](std::size_t end) {
       if ((all_caps_ || caps >= 2) && caps > 4 * other) {
-        for (std::size_t k = a; k < b; ++k) info_[k].looked_up |= 8;
+        for (std::size_t k = line; k < end; ++k) info_[k].looked_up |= 8;
       }
-      a = b;
+    };
+    for (std::size_t k = 0; k < n; ++k) {  // one pass: words counted as their line is read
+      const Token& t = toks_[k];
+      if (k > line && t.is(kTokNewlineBefore)) {
+        close_line(k);
+        line = k;
+        caps = other = 0;
+      }
+      if (!t.is(kTokWord) || t.end - t.start < 2) continue;
+      if (t.is(kTokAllCaps)) {
+        ++caps;
+      } else if (t.is(kTokLower) || t.is(kTokUpper)) {
+        ++other;
+      }
     }
+    if (n > 0) close_line(n);
   }
   bool in_caps_line(std::size_t i) const { return (info_[i].looked_up & 8) != 0; }
 
