@@ -245,7 +245,11 @@ class FieldRecogniser {
       bool candidate = t.is(kTokNumber);
       if (t.is(kTokPunct)) {
         const unsigned char b = static_cast<unsigned char>(text_[t.start]);
-        candidate = b == '$' || b == 0xE2 || b == 0xC2;  // $, € (E2 82 AC), £ (C2 A3), ¥ (C2 A5)
+        // $, € (E2 82 AC), £ (C2 A3), ¥ (C2 A5); not the other E2 and C2 marks (curly quotes, dashes)
+        const unsigned char b1 = t.start + 1 < text_.size() ? static_cast<unsigned char>(text_[t.start + 1]) : 0;
+        const unsigned char b2 = t.start + 2 < text_.size() ? static_cast<unsigned char>(text_[t.start + 2]) : 0;
+        candidate = b == '$' || (b == 0xE2 && b1 == 0x82 && b2 == 0xAC) ||
+                    (b == 0xC2 && (b1 == 0xA3 || b1 == 0xA5));
       } else if (t.is(kTokWord)) {
         if (t.is(kTokUpper)) {
           candidate = (flags(i) & (kLexMonth | kLexMonthAbbr | kLexWeekday)) != 0;
