@@ -246,8 +246,8 @@ class FieldRecogniser {
       if (t.is(kTokPunct)) {
         const unsigned char b = static_cast<unsigned char>(text_[t.start]);
         // $, € (E2 82 AC), £ (C2 A3), ¥ (C2 A5); not the other E2 and C2 marks (curly quotes, dashes)
-        const unsigned char b1 = t.start + 1 < text_.size() ? static_cast<unsigned char>(text_[t.start + 1]) : 0;
-        const unsigned char b2 = t.start + 2 < text_.size() ? static_cast<unsigned char>(text_[t.start + 2]) : 0;
+        const auto byte_at = [&](std::size_t k) { return k < text_.size() ? static_cast<unsigned char>(text_[k]) : 0; };
+        const unsigned char b1 = byte_at(t.start + 1), b2 = byte_at(t.start + 2);
         candidate = b == '$' || (b == 0xE2 && b1 == 0x82 && b2 == 0xAC) ||
                     (b == 0xC2 && (b1 == 0xA3 || b1 == 0xA5));
       } else if (t.is(kTokWord)) {

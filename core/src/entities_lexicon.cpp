@@ -28,7 +28,9 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     n -= 8;
   }
   std::uint64_t w = 0;  // the last 0..7 bytes, little-endian (a variable-length memcpy is a libc call)
-  for (std::size_t k = 0; k < n; ++k) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  for (std::size_t k = 0; k < n; ++k) {
+    w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  }
   h = (h ^ w) * 0x94D049BB133111EBull;
   h ^= h >> 29;
   return h;

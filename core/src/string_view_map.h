@@ -73,7 +73,9 @@ class StringViewMap {
       h ^= h >> 31;
     }
     std::uint64_t w = 0;
-    for (std::size_t k = 0; k < n; ++k) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    for (std::size_t k = 0; k < n; ++k) {
+      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    }
     h = (h ^ w) * 0x94D049BB133111EBull;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
