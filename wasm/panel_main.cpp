@@ -1,13 +1,13 @@
-// The browser host of the panel: a WebGL2 context on Module.canvas + ImGui's OpenGL3 backend around
-// gloss::panel::DrawArticlePanel. A shell only: JS owns the frame schedule (there is no emscripten main
-// loop, so an idle page renders nothing) and calls gloss_panel_frame() after input, a resize or new
-// text; the return value says whether the panel wants another frame by itself. JS also owns the input:
-// it listens on the canvas and passes mouse, keys and characters in (gloss_panel_mouse, _key, _char,
-// _focus), as ImGui's GLFW backend did from emscripten's GLFW, which cost 9 KB gzip of glue for that.
-// One panel per module instance (ImGui's context is global), so the JS API makes one instance per mount().
+// The browser host of the panel: ImGui's OpenGL3 backend around gloss::panel::DrawArticlePanel, on the
+// WebGL2 context that the JS side created on its canvas and made current. A shell only: JS owns the frame
+// schedule (there is no emscripten main loop, so an idle page renders nothing) and calls
+// gloss_panel_frame() after input, a resize or new text; the return value says whether the panel wants
+// another frame by itself. JS also owns the input: it listens on the canvas and passes mouse, keys and
+// characters in (gloss_panel_mouse, _key, _char, _focus), as ImGui's GLFW backend did from emscripten's
+// GLFW, which cost 9 KB gzip of glue for that. One panel per module instance (ImGui's context is global),
+// so the JS API makes one instance per mount().
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
-#include <emscripten/html5.h>
 
 #include <cfloat>
 #include <string>
@@ -27,7 +27,6 @@ constexpr int kKeyTab = 9, kKeyBackspace = 8, kKeyEnter = 13, kKeyEscape = 27, k
 constexpr int kModCtrl = 1, kModShift = 2, kModAlt = 4, kModSuper = 8;
 
 struct Host {
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
   gloss::Document document;
   gloss::panel::PanelState state;
   float scale = 1.0f;
@@ -44,24 +43,13 @@ std::string g_panel_error;
 
 extern "C" {
 
-// Creates the WebGL2 context on Module.canvas (width x height device pixels, as the JS side sized it),
-// the ImGui context and its renderer backend, and the fonts from `ttf` (a TrueType file; copied).
-// `scale` is devicePixelRatio. 1 = ok.
+// Creates the ImGui context and its renderer backend on the current WebGL2 context (a canvas of width x
+// height device pixels), and the fonts from `ttf` (a TrueType file; copied). `scale` is devicePixelRatio.
+// 1 = ok.
 EMSCRIPTEN_KEEPALIVE int gloss_panel_init(const unsigned char* ttf, std::size_t ttf_size, const unsigned char* bold,
                                           std::size_t bold_size, int width, int height, float scale) {
   if (g_host != nullptr) return 1;
-  // What emscripten's GLFW asked for, less the depth and stencil buffers ImGui never uses.
-  EmscriptenWebGLContextAttributes attributes;
-  emscripten_webgl_init_context_attributes(&attributes);
-  attributes.majorVersion = 2;
-  attributes.antialias = false;
-  attributes.depth = false;
-  attributes.stencil = false;
-  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
-  if (context <= 0) return 0;  // no WebGL2: the JS side falls back to in-page marks
-  emscripten_webgl_make_context_current(context);
   g_host = new Host();
-  g_host->context = context;
   g_host->width = width > 0 ? width : 1;
   g_host->height = height > 0 ? height : 1;
   g_host->scale = scale > 0.25f && scale < 8.0f ? scale : 1.0f;
@@ -232,7 +220,6 @@ EMSCRIPTEN_KEEPALIVE void gloss_panel_shutdown() {
   if (g_host == nullptr) return;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
-  emscripten_webgl_destroy_context(g_host->context);
   delete g_host;
   g_host = nullptr;
 }

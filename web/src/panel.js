@@ -87,6 +87,16 @@ class PanelHandle {
       this.guard(() => { M._gloss_panel_scroll(-e.deltaX / unit, -e.deltaY / unit); this.schedule(); });
     };
     canvas.addEventListener('wheel', this.on_wheel, { passive: false });
+    // The WebGL2 context, on this panel's own canvas, made current for the module's GL calls. ImGui draws
+    // without antialiasing, depth or stencil buffers.
+    this.glContext = M.GL.createContext(canvas, { majorVersion: 2, minorVersion: 0, alpha: true, antialias: false,
+      depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+    if (!this.glContext) {  // no WebGL2: the lists and in-page marks instead
+      stage.remove();
+      this.canvas = null;
+      return false;
+    }
+    M.GL.makeContextCurrent(this.glContext);
     const fonts = this.env.fonts;
     const total = fonts.regular.length + fonts.bold.length;
     const ptr = M._malloc(total || 1);
@@ -286,7 +296,9 @@ class PanelHandle {
     try {
       if (this.canvas && this.module) {
         this.module._gloss_panel_shutdown();
-        this.canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
+        const gl = this.module.GL.getContext(this.glContext)?.GLctx;
+        this.module.GL.deleteContext(this.glContext);
+        gl?.getExtension('WEBGL_lose_context')?.loseContext();
       }
     } catch (e) {
       logOnce(e, 'closing the panel');
