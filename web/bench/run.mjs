@@ -81,7 +81,7 @@ try {
   console.log(`   news page (one-tag embed):   ${median(embedTimes).toFixed(0)} ms   [${embedTimes.map((t) => t.toFixed(0)).join(', ')}]`);
   console.log('   demo page stages (median ms since navigation):');
   for (const [key, label] of [['html', 'page HTML received'], ['script', 'embed script runs, fetches start'], ['compiled', 'gloss.wasm compiled'],
-    ['loaded', 'wasm + font ready'], ['instantiated', 'panel module instantiated'], ['init', 'GLFW/WebGL2/ImGui/font atlas ready'],
+    ['loaded', 'wasm + font ready'], ['instantiated', 'panel module instantiated'], ['init', 'WebGL2/ImGui/font atlas ready'],
     ['annotated', 'article annotated (lists)'], ['text', 'article annotated (panel)'], ['frame', 'first highlighted frame']]) {
     console.log(`     ${label.padEnd(36)} ${median(stages.map((s) => s[key])).toFixed(0).padStart(6)}`);
   }

@@ -125,8 +125,9 @@ class PanelHandle {
 
   // Input, on the canvas only (the host page keeps its keyboard): the mouse in device pixels, keys by
   // KeyboardEvent.keyCode, typed characters, focus. As ImGui's GLFW backend had it from emscripten's GLFW:
-  // a printable key is also a character unless Ctrl or Meta is held, and Backspace and Tab stay in the
-  // panel (the search box uses them).
+  // a printable key is also a character unless Ctrl or Meta is held, and Backspace stays in the panel
+  // (the search box uses it). Tab is the page's: it moves the focus on (to the accessible lists), so a
+  // keyboard user is never trapped in the canvas.
   listenInput(canvas) {
     const M = this.module;
     const at = (e) => {
@@ -138,11 +139,12 @@ class PanelHandle {
       mousedown: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 1); },
       mouseup: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 0); },
       keydown: (e) => {
+        if (e.keyCode === 9) return;
         M._gloss_panel_key(e.keyCode, 1, modifiers(e));
         if ([...e.key].length === 1 && !e.ctrlKey && !e.metaKey) M._gloss_panel_char(e.key.codePointAt(0));
-        if (e.keyCode === 8 || e.keyCode === 9) e.preventDefault();
+        if (e.keyCode === 8) e.preventDefault();
       },
-      keyup: (e) => M._gloss_panel_key(e.keyCode, 0, modifiers(e)),
+      keyup: (e) => { if (e.keyCode !== 9) M._gloss_panel_key(e.keyCode, 0, modifiers(e)); },
       focus: () => M._gloss_panel_focus(1),
       blur: () => M._gloss_panel_focus(0),
     };

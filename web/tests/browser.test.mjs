@@ -307,12 +307,16 @@ test('the news page with the one tag works under the strict CSP header, and the 
   assert.equal(info.related, 3);
   assert.equal(info.body, 8);
   assert.deepEqual(info.globals, [], 'no enumerable globals besides the embed\'s non-enumerable Gloss');
-  // GLFW listens on window for keys; the embed keeps them on its canvas, so Tab and Backspace still work.
+  // The panel listens for keys on its canvas only, so the host page's Tab and Backspace still work.
   await page.locator('#q').fill('rhine');
   await page.locator('#q').press('Backspace');
   assert.equal(await page.locator('#q').inputValue(), 'rhin');
   await page.locator('#q').press('Shift+Tab');
   assert.notEqual(await page.evaluate(() => document.activeElement.id), 'q', 'Tab moves focus on the host page');
+  // ...and a keyboard user is not trapped in the canvas: Tab moves on from it.
+  await page.locator('.gloss-embed canvas').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName === 'CANVAS'), false, 'Tab leaves the canvas');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(outDir, 'news.png') });
   assert.deepEqual(log.csp, [], 'no CSP violations');
