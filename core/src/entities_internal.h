@@ -53,6 +53,10 @@ bool is_lower(char32_t cp);
 // [SECTION] Candidates
 
 struct Candidate {
+  // User-provided, so emplace_back() runs only the member initialisers below instead of first
+  // zero-filling the whole struct (a `rep stos` per candidate: 40% of emit()'s time).
+  Candidate() {}
+
   Span span;                 // field-local bytes
   EntityType type = EntityType::kOrg;
   int strength = 0;          // 3 data or strong cue, 2 context rule, 1 default guess

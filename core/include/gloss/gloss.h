@@ -99,6 +99,8 @@ const char* to_string(EntityType type);
 constexpr int kEntityTypeCount = 12;
 
 struct Entity {
+  Entity() {}  // user-provided: a vector's emplace_back() then skips zero-filling the whole struct
+
   int field = kBodyField;  // index into Document::fields
   Span span;               // local to the field
   EntityType type = EntityType::kOrg;
