@@ -197,6 +197,9 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
             ++j;
             continue;
           }
+          // Any other ASCII byte but an inner hyphen or apostrophe ends the word (usually a space):
+          // decided here, without decoding it as a character below.
+          if (a != '-' && a != '\'') break;
         }
         const Char d = char_at(s, j);
         if (d.len == 0) break;

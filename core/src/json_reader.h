@@ -16,6 +16,8 @@ namespace gloss {
 
 struct JsonValue {
   enum class Type : std::uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
+  JsonValue() {}  // user-provided: emplace_back() then skips zero-filling the whole struct first
+
   Type type = Type::kNull;
   std::size_t start = 0, end = 0;  // byte offsets of the value in the parsed text (end exclusive)
   bool boolean = false;
