@@ -1,10 +1,45 @@
 #include "json_out.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "utf8.h"
 
 namespace gloss {
+
+namespace {
+// True when none of the eight bytes needs escaping or UTF-8 checking: no control byte, '"', '\\' or
+// byte >= 0x80 (bit tricks on the whole word: "has a zero byte", "has a byte below n").
+inline bool plain8(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  const auto has_zero = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
+  return ((x & kHigh) | below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) == 0;
+}
+
+inline bool plain_byte(char ch) {
+  const unsigned char c = static_cast<unsigned char>(ch);
+  return c >= 0x20 && c != '"' && c != '\\' && c < 0x80;
+}
+
+// Appends open + text + close in one append when `text` is short and needs no escaping (most keys and
+// values are: "start", "GPE"); false, and nothing appended, otherwise.
+bool append_plain_short(std::string& out, char open, std::string_view text, std::string_view close) {
+  char buf[64];
+  if (text.size() + 1 + close.size() > sizeof buf) return false;
+  for (char c : text) {
+    if (!plain_byte(c)) return false;
+  }
+  buf[0] = open;
+  std::memcpy(buf + 1, text.data(), text.size());
+  std::memcpy(buf + 1 + text.size(), close.data(), close.size());
+  out.append(buf, 1 + text.size() + close.size());
+  return true;
+}
+}  // namespace
 
 void JsonOut::before_value() {
   if (after_key_) {
@@ -36,14 +71,17 @@ void JsonOut::close(char bracket) {
 
 void JsonOut::key(std::string_view name) {
   before_value();
+  const std::string_view close = pretty_ && levels_.size() == 1 ? "\": " : "\":";
+  after_key_ = true;
+  if (append_plain_short(out_, '"', name, close)) return;
   out_ += '"';
   escape(out_, name);
-  out_ += pretty_ && levels_.size() == 1 ? "\": " : "\":";
-  after_key_ = true;
+  out_ += close;
 }
 
 void JsonOut::string(std::string_view value) {
   before_value();
+  if (append_plain_short(out_, '"', value, "\"")) return;
   out_ += '"';
   escape(out_, value);
   out_ += '"';
@@ -83,6 +121,7 @@ void JsonOut::escape(std::string& out, std::string_view text) {
   while (i < n) {
     // Copy the longest run of bytes that need no escaping in one append.
     std::size_t run = i;
+    while (run + 8 <= n && plain8(text.data() + run)) run += 8;
     while (run < n) {
       const unsigned char c = static_cast<unsigned char>(text[run]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;

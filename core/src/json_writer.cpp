@@ -257,6 +257,7 @@ std::string error_json(const std::string& message, std::size_t offset) {
 std::string annotate_json_line(std::string_view line, bool* ok) {
   if (ok) *ok = false;
   std::string out;
+  out.reserve(line.size() * 3 + 1024);  // as to_json: spans repeat their text
   JsonOut o(out);
   o.begin_object();
   const auto fail = [&](const JsonValue* id, const std::string& message, std::size_t offset) {

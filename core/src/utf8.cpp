@@ -92,6 +92,17 @@ inline void step(std::string_view text, std::size_t pos, std::size_t& len, std::
   if (len == 0) len = 1;
   units = len == 4 ? 2 : 1;
 }
+// The end of the run of ASCII bytes from `pos`, looked at eight bytes at a time, stopping at `limit`
+// (or a little before it: the caller finishes byte by byte). An ASCII byte is one UTF-16 unit.
+std::size_t skip_ascii8(std::string_view text, std::size_t pos, std::size_t limit) {
+  while (pos + 8 <= limit) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + pos, 8);
+    if (chunk & 0x8080808080808080ull) break;
+    pos += 8;
+  }
+  return pos;
+}
 }  // namespace
 
 Utf16OffsetMap::Utf16OffsetMap(std::string_view text) : text_(text) {
@@ -100,6 +111,10 @@ Utf16OffsetMap::Utf16OffsetMap(std::string_view text) : text_(text) {
   std::uint32_t units = 0;
   for (std::size_t boundary = 0; boundary <= text.size(); boundary += kStride) {
     while (pos < boundary) {
+      const std::size_t ascii_end = skip_ascii8(text, pos, boundary);
+      units += static_cast<std::uint32_t>(ascii_end - pos);
+      pos = ascii_end;
+      if (pos >= boundary) break;
       std::size_t len;
       std::uint32_t w;
       step(text, pos, len, w);
@@ -120,6 +135,10 @@ std::uint32_t Utf16OffsetMap::to_utf16(std::size_t byte_offset) const {
   std::size_t pos = from.byte;
   std::uint32_t units = from.units;
   while (pos < byte_offset) {
+    const std::size_t ascii_end = skip_ascii8(text_, pos, byte_offset);
+    units += static_cast<std::uint32_t>(ascii_end - pos);
+    pos = ascii_end;
+    if (pos >= byte_offset) break;
     std::size_t len;
     std::uint32_t w;
     step(text_, pos, len, w);
