@@ -99,6 +99,35 @@ void JsonOut::number(std::int64_t value) {
   out_.append(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, value).ptr - buf));
 }
 
+void JsonOut::number_members(std::initializer_list<NumberMember> members) {
+  if (pretty_ && levels_.size() <= 2) {  // where pretty mode breaks lines: the general path
+    for (const NumberMember& m : members) {
+      key(m.key);
+      number(m.value);
+    }
+    return;
+  }
+  char buf[256];
+  std::size_t n = 0;
+  bool first = levels_.back().empty;
+  for (const NumberMember& m : members) {
+    if (n + m.key.size() + 32 > sizeof buf) {
+      out_.append(buf, n);
+      n = 0;
+    }
+    if (!first) buf[n++] = ',';
+    first = false;
+    buf[n++] = '"';
+    std::memcpy(buf + n, m.key.data(), m.key.size());
+    n += m.key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    n = static_cast<std::size_t>(std::to_chars(buf + n, buf + sizeof buf, m.value).ptr - buf);
+  }
+  out_.append(buf, n);
+  if (members.size() != 0) levels_.back().empty = false;
+}
+
 void JsonOut::raw_number(std::string_view literal) {
   before_value();
   out_ += literal;

@@ -8,6 +8,7 @@
 #define GLOSS_JSON_OUT_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,13 @@ class JsonOut {
   void number(std::int64_t value);
   void number(int value) { number(static_cast<std::int64_t>(value)); }
   void number(std::uint32_t value) { number(static_cast<std::uint64_t>(value)); }
+  // Members "key": number of the open object, written in one piece (the keys must need no escaping:
+  // they are the writer's own). Spans write their four offsets this way.
+  struct NumberMember {
+    std::string_view key;
+    std::uint64_t value;
+  };
+  void number_members(std::initializer_list<NumberMember> members);
   // A JSON number literal already known to be valid (echoed from parsed input).
   void raw_number(std::string_view literal);
   void boolean(bool value);

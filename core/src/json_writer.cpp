@@ -15,14 +15,10 @@ class SpanWriter {
 
   // "start", "end", "start16", "end16" of a span given in input offsets.
   void offsets(Span input) {
-    out_.key("start");
-    out_.number(input.start);
-    out_.key("end");
-    out_.number(input.end);
-    out_.key("start16");
-    out_.number(utf16_.to_utf16(input.start));
-    out_.key("end16");
-    out_.number(utf16_.to_utf16(input.end));
+    out_.number_members({{"start", input.start},
+                         {"end", input.end},
+                         {"start16", utf16_.to_utf16(input.start)},
+                         {"end16", utf16_.to_utf16(input.end)}});
   }
   // The members of a span given in input offsets, with its text; the caller opens/closes the object.
   void members(Span input, std::string_view text) {
