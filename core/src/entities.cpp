@@ -99,9 +99,12 @@ class FieldRecogniser {
 
  private:
   // [SECTION] Helpers
-  std::string_view word(std::size_t i) const { return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start); }
+  // Tokens lie inside text_: no bounds-checked substr, whose throwing path kept these out of line.
+  std::string_view word(std::size_t i) const {
+    return std::string_view(text_.data() + toks_[i].start, toks_[i].end - toks_[i].start);
+  }
   std::string_view slice(std::size_t a, std::size_t b) const {
-    return text_.substr(toks_[a].start, toks_[b - 1].end - toks_[a].start);
+    return std::string_view(text_.data() + toks_[a].start, toks_[b - 1].end - toks_[a].start);
   }
   const LexEntry* entry(std::size_t i) const {
     TokenInfo& t = info_[i];
