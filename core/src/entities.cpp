@@ -258,7 +258,8 @@ class FieldRecogniser {
           candidate = (flags(i) & (kLexMonth | kLexMonthAbbr | kLexWeekday)) != 0;
         } else {
           const std::string_view w = word(i);
-          candidate = w == "today" || w == "tomorrow" || w == "tonight" || w == "yesterday";
+          candidate = equals(w, "today") || equals(w, "tomorrow") || equals(w, "tonight") ||
+                      equals(w, "yesterday");
         }
         candidate = candidate || (t.end < text_.size() && text_[t.end] == '$');
       }
@@ -299,12 +300,14 @@ class FieldRecogniser {
         if (j + 1 < n && is_cap(j + 1) && !used_[j + 1] && adjacent(j + 1)) {
           const std::string_view w = word(j);
           const std::uint32_t prev = flags(j - 1);
-          const bool of = w == "of" && (prev & (kLexOrgPre | kLexLocPre | kLexEventPre | kLexGpeSuf | kLexOrgSuf));
-          const bool for_ = w == "for" && (prev & kLexOrgSuf);
+          const bool of =
+              equals(w, "of") && (prev & (kLexOrgPre | kLexLocPre | kLexEventPre | kLexGpeSuf | kLexOrgSuf));
+          const bool for_ = equals(w, "for") && (prev & kLexOrgSuf);
           const bool particle = u.is(kTokLower) && (flags(j) & kLexParticle);
-          const bool amp = w == "&" && !(flags(j + 1) & kLexFirst);  // not "Jenny Seaton & Gary Carvolth"
+          // not "Jenny Seaton & Gary Carvolth"
+          const bool amp = equals(w, "&") && !(flags(j + 1) & kLexFirst);
           bool and_ = false;
-          if (w == "and") {
+          if (equals(w, "and")) {
             // "Nippon Telegraph and Telephone Corp", "Bosnia and Herzegovina": one name when the words
             // after "and" end on an organisation word or the whole is a lexicon name.
             std::size_t k = j + 1;
@@ -425,7 +428,7 @@ class FieldRecogniser {
     }
     const bool dateline = (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
                           ((toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4) ||
-                           (word(b) == "," && toks_[a].is(kTokAllCaps)));
+                           (equals(word(b), ",") && toks_[a].is(kTokAllCaps)));
     // "losing to Tulsa 63-7": a place right before a score is a team.
     const bool score_after = b + 2 < toks_.size() && toks_[b].is(kTokNumber) && toks_[b + 2].is(kTokNumber) &&
                              toks_[b + 1].start == toks_[b].end && toks_[b + 2].start == toks_[b + 1].end &&
@@ -435,7 +438,7 @@ class FieldRecogniser {
     }
     if (sports_ && (e.entity_type() == EntityType::kGpe || e.entity_type() == EntityType::kLoc) &&
         e.origin != "iso3166-1" && e.origin != "entity_names.tsv" && !dateline &&
-        !(a > 0 && (is_place_preposition(a - 1) || word(a - 1) == "("))) {
+        !(a > 0 && (is_place_preposition(a - 1) || equals(word(a - 1), "(")))) {
       // In a sports story a town names its club ("Barnsley 2 Chelsea 1"); after "in"/"at" it is the venue.
       emit(a, b, EntityType::kOrg, 2, "context:sports-club", e.key);
       return;
@@ -487,7 +490,7 @@ class FieldRecogniser {
       std::uint32_t ff = flags(a);
       bool has_of = false;
       for (std::size_t p = a + 1; p + 1 < b; ++p) {
-        if (word(p) == "of" || word(p) == "for") {
+        if (equals(word(p), "of") || equals(word(p), "for")) {
           has_of = true;
           ff |= flags(p - 1);  // "Legislative Assembly of Ontario": the word before "of" decides
         }
@@ -605,6 +608,7 @@ class FieldRecogniser {
     const std::string_view first = word(a);
     const std::string_view prev = a > 0 && toks_[a - 1].is(kTokWord) ? word(a - 1) : std::string_view();
     const std::string_view next = b < toks_.size() ? word(b) : std::string_view();
+    const bool after_the = equals(prev, "the") || equals(prev, "The");
     const bool acronym = len == 1 && toks_[a].is(kTokAllCaps) && toks_[a].end - toks_[a].start <= 8;
     const bool score_next = b < toks_.size() && toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start <= 2;
     const bool score_prev = a > 0 && toks_[a - 1].is(kTokNumber) && toks_[a - 1].end - toks_[a - 1].start <= 2;
@@ -615,11 +619,11 @@ class FieldRecogniser {
       const std::string_view full = full_name_of(word(a));
       if (!full.empty()) return void(emit(a, b, EntityType::kPerson, 2, "document:surname", full));  // "Trump"
     }
-    if (len == 1 && !acronym && !person_ctx && common_word(a) && (prev == "the" || prev == "The") &&
+    if (len == 1 && !acronym && !person_ctx && common_word(a) && after_the &&
         first.size() > 3 && first.back() == 's' && !toks_[a].is(kTokSentenceStart)) {
       return void(emit(a, b, EntityType::kOrg, 1, "context:the-team"));  // "the Falcons", "the Bruins"
     }
-    if (len == 1 && !acronym && !person_ctx && common_word(a) && (prev == "the" || prev == "The") &&
+    if (len == 1 && !acronym && !person_ctx && common_word(a) && after_the &&
         (flags(a) & kLexOrgSuf) && !toks_[a].is(kTokSentenceStart)) {
       return void(emit(a, b, EntityType::kOrg, 1, "context:the-institution"));  // "the Commission"
     }
@@ -629,7 +633,7 @@ class FieldRecogniser {
     if (person_ctx) return void(emit(a, b, EntityType::kPerson, 2, "context:title"));
     // A dateline: "AL-AIN, United Arab Emirates 1996-12-06", "KABUL 1996-08-30".
     if (toks_[a].is(kTokAllCaps) && (a == 0 || toks_[a].is(kTokNewlineBefore)) && b < toks_.size() &&
-        (next == "," || (toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4))) {
+        (equals(next, ",") || (toks_[b].is(kTokNumber) && toks_[b].end - toks_[b].start >= 4))) {
       return void(emit(a, b, EntityType::kGpe, 2, "context:dateline"));
     }
     if (acronym && first.size() >= 3 && lex_.is_word_lower(first)) return;  // "SOCCER", "RESULTS"
@@ -695,16 +699,18 @@ class FieldRecogniser {
         return void(emit(a, b, EntityType::kOrg, 1, "shape:inner-capital"));
       }
     }
-    if (prev == "at" && len == 1) return void(emit(a, b, EntityType::kLoc, 1, sports_ ? "context:venue" : "context:at-place"));
-    if (prev == "in" || prev == "near" || prev == "outside") {
+    if (equals(prev, "at") && len == 1) {
+      return void(emit(a, b, EntityType::kLoc, 1, sports_ ? "context:venue" : "context:at-place"));
+    }
+    if (equals(prev, "in") || equals(prev, "near") || equals(prev, "outside")) {
       return void(emit(a, b, EntityType::kGpe, 1, "context:in-place"));
     }
-    if (prev == "the" || prev == "The") return void(emit(a, b, EntityType::kOrg, 1, "context:the-name"));
+    if (after_the) return void(emit(a, b, EntityType::kOrg, 1, "context:the-name"));
     if (len >= 4) return void(emit(a, b, EntityType::kOrg, 1, "default:long-name"));
     bool all_common = true, amp = false;
     for (std::size_t k = a; k < b; ++k) {
       if (is_cap(k)) all_common = all_common && common_word(k);
-      amp = amp || word(k) == "&";
+      amp = amp || equals(word(k), "&");
     }
     if (amp || (len >= 2 && all_common)) {
       return void(emit(a, b, EntityType::kOrg, 1, "default:phrase"));  // "Weather Report", "AT&T"
@@ -721,7 +727,7 @@ class FieldRecogniser {
   }
   bool is_dash_or_colon(std::size_t i) const {
     const std::string_view w = word(i);
-    return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == ":";
+    return equals(w, "-") || equals(w, "\xE2\x80\x93") || equals(w, "\xE2\x80\x94") || equals(w, ":");
   }
 
   // [SECTION] Extensions
@@ -746,7 +752,7 @@ class FieldRecogniser {
     }
     // "the Russian foreign ministry"
     if (c.type == EntityType::kNorp && b + 1 < n && (flags(b) & kLexMinAdj) && toks_[b].is(kTokLower) &&
-        word(b + 1) == "ministry") {
+        equals(word(b + 1), "ministry")) {
       c.span.end = toks_[b + 1].end;
       c.type = EntityType::kOrg;
       c.rule = "pattern:ministry";
@@ -821,7 +827,10 @@ bool initials_match(std::string_view expansion, std::string_view acronym) {
     while (i < expansion.size() && expansion[i] != ' ' && expansion[i] != '-') ++i;
     const std::string_view w = expansion.substr(s, i - s);
     if (w.empty()) continue;
-    if (w == "of" || w == "and" || w == "the" || w == "for" || w == "&" || w == "de") continue;
+    if (equals(w, "of") || equals(w, "and") || equals(w, "the") || equals(w, "for") || equals(w, "&") ||
+        equals(w, "de")) {
+      continue;
+    }
     if (w[0] >= 'A' && w[0] <= 'Z') initials += w[0];
   }
   std::string letters;
@@ -970,7 +979,7 @@ void recognise_entities(Document& doc) {
     const auto joined = [&](const Candidate& x, const Candidate& y) {  // x ends before y starts
       if (x.span.end > y.span.start || y.span.start - x.span.end > 5) return false;
       const std::string_view gap = std::string_view(text).substr(x.span.end, y.span.start - x.span.end);
-      return gap == " and " || gap == " or " || gap == ", " || gap == " & ";
+      return equals(gap, " and ") || equals(gap, " or ") || equals(gap, ", ") || equals(gap, " & ");
     };
     for (std::size_t k = 0; k < fc.cands.size(); ++k) {
       Candidate& c = fc.cands[k];

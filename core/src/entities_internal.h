@@ -9,6 +9,7 @@
 #define GLOSS_ENTITIES_INTERNAL_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,13 @@
 
 namespace gloss {
 namespace ner {
+
+// `w` == `lit`, the length known at compile time: the compiler compares inline, where string_view's ==
+// inside the recogniser's large functions became a call to compare() and memcmp.
+template <std::size_t N>
+inline bool equals(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 // [SECTION] Tokens
 
