@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "load_bytes.h"
+
 namespace gloss {
 
 extern const unsigned char kLexiconData[];
@@ -27,11 +29,7 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     p += 8;
     n -= 8;
   }
-  std::uint64_t w = 0;  // the last 0..7 bytes, little-endian (a variable-length memcpy is a libc call)
-  for (std::size_t k = 0; k < n; ++k) {
-    w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
-  }
-  h = (h ^ w) * 0x94D049BB133111EBull;
+  h = (h ^ load_tail(p, n)) * 0x94D049BB133111EBull;  // the last 0..7 bytes
   h ^= h >> 29;
   return h;
 }

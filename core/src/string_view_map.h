@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "load_bytes.h"
+
 namespace gloss {
 
 template <typename V>
@@ -72,11 +74,7 @@ class StringViewMap {
       h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
       h ^= h >> 31;
     }
-    std::uint64_t w = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
-    }
-    h = (h ^ w) * 0x94D049BB133111EBull;
+    h = (h ^ load_tail(p, n)) * 0x94D049BB133111EBull;  // the last 0..7 bytes
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
