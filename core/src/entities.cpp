@@ -671,19 +671,20 @@ class FieldRecogniser {
       if (all_known) return void(emit(a, b, EntityType::kNorp, 2, "shape:compound-demonym"));
     }
     if (len == 1 && !(flags(a) & kLexFirst)) {
-      static const char* const kOrgEndings[] = {"bank", "air", "tel", "com", "soft", "tech", "net", "corp", "media"};
-      for (const char* end : kOrgEndings) {
-        const std::size_t m = std::char_traits<char>::length(end);
-        if (first.size() > m + 2 && first.substr(first.size() - m) == end) {
-          return void(emit(a, b, EntityType::kOrg, 2, "shape:org-ending"));  // "Commerzbank"
-        }
-      }
-    }
-    if (len == 1 && !(flags(a) & kLexFirst)) {
-      // Word shape: "-ism", "-ist", "-ian", "-ese", "-ish" name groups, religions, languages (NORP).
-      const auto ends = [&](std::string_view suf) {
-        return first.size() > suf.size() + 2 && first.substr(first.size() - suf.size()) == suf;
+      // Affixes are string literals: their lengths are compile-time constants and the compares inline.
+      const auto ends = [&](const auto& suffix) {
+        const std::size_t m = sizeof(suffix) - 1;
+        return first.size() > m + 2 && std::memcmp(first.data() + first.size() - m, suffix, m) == 0;
       };
+      const auto starts = [&](const auto& prefix) {
+        const std::size_t m = sizeof(prefix) - 1;
+        return first.size() >= m && std::memcmp(first.data(), prefix, m) == 0;
+      };
+      if (ends("bank") || ends("air") || ends("tel") || ends("com") || ends("soft") || ends("tech") || ends("net") ||
+          ends("corp") || ends("media")) {
+        return void(emit(a, b, EntityType::kOrg, 2, "shape:org-ending"));  // "Commerzbank"
+      }
+      // Word shape: "-ism", "-ist", "-ian", "-ese", "-ish" name groups, religions, languages (NORP).
       const bool slavic = ends("vic") || ends("cic");  // Djokovic, Ivanisevic: surnames
       if (ends("ism") || ends("ist") || ends("ists") || ends("ian") || ends("ians") || ends("ese") || ends("ish") ||
           ends("ite") || ends("ites") || (ends("ic") && !slavic)) {
@@ -692,10 +693,11 @@ class FieldRecogniser {
       // An inner capital ("SaskTel", "PayPal") is a brand, unless a name prefix ("McDonald", "LaBeouf").
       bool inner_cap = false;
       for (std::size_t k = 1; k < first.size(); ++k) inner_cap = inner_cap || (first[k] >= 'A' && first[k] <= 'Z');
-      const bool name_prefix = first.rfind("Mc", 0) == 0 || first.rfind("Mac", 0) == 0 || first.rfind("La", 0) == 0 ||
-                               first.rfind("Le", 0) == 0 || first.rfind("De", 0) == 0 || first.rfind("Di", 0) == 0 ||
-                               first.rfind("Da", 0) == 0 || first.rfind("O'", 0) == 0 || first.rfind("Van", 0) == 0;
-      if (inner_cap && !name_prefix && first.find('-') == std::string_view::npos) {
+      const auto name_prefix = [&] {
+        return starts("Mc") || starts("Mac") || starts("La") || starts("Le") || starts("De") || starts("Di") ||
+               starts("Da") || starts("O'") || starts("Van");
+      };
+      if (inner_cap && !name_prefix() && first.find('-') == std::string_view::npos) {
         return void(emit(a, b, EntityType::kOrg, 1, "shape:inner-capital"));
       }
     }
