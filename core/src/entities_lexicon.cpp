@@ -286,7 +286,7 @@ const LexEntry* Lexicon::find(std::string_view key) const {
   while (slots_[i] != 0) {
     if ((slots_[i] & ~0xFFFFFFFFull) == tag) {
       const LexEntry& e = entries_[(slots_[i] & 0xFFFFFFFFull) - 1];
-      if (e.key == key) return &e;
+      if (e.key.size() == key.size() && same_bytes(e.key.data(), key.data(), key.size())) return &e;
     }
     i = (i + 1) & mask_;
   }
@@ -311,7 +311,7 @@ bool Lexicon::is_word(std::string_view key) const {
   const char* base = words_.data();
   for (std::uint64_t i = h & word_mask_; word_slots_[i] != 0; i = (i + 1) & word_mask_) {
     const std::uint64_t slot = word_slots_[i];
-    if ((slot & ~0xFFFFFFFFull) == tag && std::memcmp(base + (slot & 0xFFFFFFFFull) - 1, key.data(), key.size()) == 0) {
+    if ((slot & ~0xFFFFFFFFull) == tag && same_bytes(base + (slot & 0xFFFFFFFFull) - 1, key.data(), key.size())) {
       return true;
     }
   }

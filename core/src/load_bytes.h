@@ -1,5 +1,5 @@
-// Loading the last 0..7 bytes of a key as one word, for the multiply-xorshift hashes of the lexicon
-// (entities_lexicon.cpp) and of StringViewMap.
+// Short keys read as whole words: the tail of a key for the multiply-xorshift hashes of the lexicon
+// (entities_lexicon.cpp) and of StringViewMap, and key equality after a hash match.
 #ifndef GLOSS_LOAD_BYTES_H_
 #define GLOSS_LOAD_BYTES_H_
 
@@ -22,6 +22,23 @@ inline std::uint64_t load_tail(const char* p, std::size_t n) {
   if (n == 0) return 0;
   const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
   return byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+}
+
+// Whether the n bytes at a and b are equal: for a key that matched a hash tag, inline, where memcmp
+// is a library call. Overlapping loads of fixed size stay within the n bytes.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    std::uint64_t x, y;
+    for (std::size_t k = 0; k + 8 <= n; k += 8) {
+      std::memcpy(&x, a + k, 8);
+      std::memcpy(&y, b + k, 8);
+      if (x != y) return false;
+    }
+    std::memcpy(&x, a + n - 8, 8);
+    std::memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  return load_tail(a, n) == load_tail(b, n);
 }
 
 }  // namespace gloss
