@@ -402,15 +402,17 @@ class FieldRecogniser {
   // [SECTION] Typing
   Candidate& emit(std::size_t a, std::size_t b, EntityType type, int strength, const char* rule,
                   std::string_view canonical = {}, std::string_view detail = {}, std::string_view link = {}) {
-    Candidate& c = out_.emplace_back();  // the views never point into out_
-    if (!link.empty()) c.link.assign(link.data(), link.size());
+    // The views never point into out_. The new candidate's strings are empty: append() fills them without
+    // the aliasing checks of assign() (_M_replace).
+    Candidate& c = out_.emplace_back();
+    if (!link.empty()) c.link.append(link.data(), link.size());
     c.span = {toks_[a].start, toks_[b - 1].end};
     c.type = type;
     c.strength = strength;
     c.priority = strength;
     c.rule = rule;
     c.rule_detail = detail;
-    if (!canonical.empty()) c.canonical.assign(canonical.data(), canonical.size());
+    if (!canonical.empty()) c.canonical.append(canonical.data(), canonical.size());
     last_a_ = a;
     last_b_ = b;
     extend_last();
@@ -1046,12 +1048,12 @@ void recognise_entities(Document& doc) {
       } else if (!e.value.empty()) {
         e.canonical = e.value;
       } else {
-        e.canonical.assign(s);
+        e.canonical.append(s);  // the new entity's strings are empty: append, not assign's _M_replace
       }
       if (!c.link.empty()) e.link = std::move(c.link);
       const std::size_t rule_size = std::strlen(c.rule);
       if (c.rule_detail.empty()) {
-        e.rule.assign(c.rule, rule_size);
+        e.rule.append(c.rule, rule_size);
       } else {  // "lexicon:wordnet": one allocation at most
         e.rule.reserve(rule_size + 1 + c.rule_detail.size());
         e.rule.append(c.rule, rule_size).append(1, ':').append(c.rule_detail);
