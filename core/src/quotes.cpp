@@ -834,6 +834,7 @@ void FieldScanner::reported_speech(int first, int last) {
     if (!is_word(k) || quote_of_tok_[static_cast<std::size_t>(k)] != -1 || used_cue_[static_cast<std::size_t>(k)]) {
       continue;
     }
+    if (!lex_.maybe_cue(word(k))) continue;  // most words start no cue: decided inline, without the call
     const CueMatch m = cue_at(k);
     if (m.words == 0 || m.cls == CueClass::kDirectOnly) continue;
     const int cue_last = k + m.words - 1;
