@@ -267,6 +267,10 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
       if (upper + lower >= 2 && lower == 0) case_bits |= kTokAllCaps;
       push(i, j, static_cast<std::uint16_t>(kTokWord | extra | case_bits));
       i = j;
+      if (i < n && s[i] == ' ') {  // the usual space after a word, taken here rather than in a loop turn
+        before |= kTokSpaceBefore;
+        ++i;
+      }
       continue;
     }
     // One punctuation or symbol character.

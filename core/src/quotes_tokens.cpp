@@ -184,6 +184,7 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
       tok.kind = TokKind::kWord;
       tok.cap = (f >= 'A' && f <= 'Z') || (f == 0xC3 && f2 >= 0x80 && f2 <= 0x9E);
       tok.lower = (f >= 'a' && f <= 'z') || (f == 0xC3 && f2 >= 0x9F);
+      if (i < end && t[i] == ' ') ++i;  // the usual space after a word, skipped here rather than in a loop turn
       continue;
     }
 
