@@ -85,12 +85,15 @@ for (let r = 0; r < RUNS; r++) {
 }
 const nativeMBs = big.size / MB / median(nativeTimes);
 const wasmMBs = throughput(glossAnnotate, big);
+// The same work as the native CLI row (text in, gloss/1 JSON text out), without the JS object.
+const wasmJsonMBs = throughput((t) => gloss.annotate(Buffer.from(t)).json, big);
 const winkMBs = throughput(winkAnnotate, corpus(2 * MB));
 const compromiseMBs = throughput(compromiseAnnotate, corpus(0.3 * MB));
-rows.push(['Throughput, native CLI (`annotate --jsonl`, incl. JSON out), MB/s', fmt(nativeMBs), '–', '–', '≥ 100']);
-rows.push(['Throughput, in Node (annotate → object), MB/s', fmt(wasmMBs), fmt(compromiseMBs, 3), fmt(winkMBs), '≥ ½ native']);
+rows.push(['Throughput, native CLI (`annotate --jsonl`, incl. JSON out), MB/s', fmt(nativeMBs), '–', '–', '']);
+rows.push(['Throughput, WASM in Node (annotate → gloss/1 JSON text), MB/s', fmt(wasmJsonMBs), '–', '–', '≥ ½ native']);
+rows.push(['… WASM / native CLI (the same work: text in, JSON text out)', `${fmt(wasmJsonMBs / nativeMBs)}`, '', '', '≥ 0.5']);
+rows.push(['Throughput, in Node (annotate → JS object, incl. JSON.parse), MB/s', fmt(wasmMBs), fmt(compromiseMBs, 3), fmt(winkMBs), '']);
 rows.push(['… Gloss ratio to the peer', '1×', `${fmt(wasmMBs / compromiseMBs, 0)}×`, `${fmt(wasmMBs / winkMBs, 1)}×`, '']);
-rows.push(['WASM / native', `${fmt(wasmMBs / nativeMBs)}`, '', '', '≥ 0.5']);
 
 // [SECTION] Start-up: a fresh Node process each, timing load + init + first annotate of one sentence.
 function startup(script) {
