@@ -199,8 +199,10 @@ Lexicon::Lexicon() {
   std::size_t lines = 0;
   for (char c : data) lines += c == '\n';
   entries_.reserve(lines);
+  // Every line is at most one key, and the loader adds at most one more per line (the first word of a
+  // multi-word name): the table never fills past two thirds, so a probe for a missing key always ends.
   std::size_t cap = 1;
-  while (cap < lines * 2) cap <<= 1;
+  while (cap < lines * 3) cap <<= 1;
   slots_.assign(cap, 0);
   mask_ = cap - 1;
 

@@ -21,13 +21,14 @@ class StringViewMap {
   bool empty() const { return used_.empty(); }
   std::size_t size() const { return used_.size(); }
 
-  // Empties the map; the slots (and the values' own storage) are kept.
+  // Empties the map; the slot array is kept (an insertion overwrites a slot's value with a new one).
   void clear() {
     for (std::uint32_t s : used_) slots_[s].used = false;
     used_.clear();
   }
 
-  // The value of `key`, or nullptr. Pointers stay valid until the next insertion.
+  // The value of `key`, or nullptr. Pointers stay valid until the next try_emplace (which may grow the
+  // table even when the key is present).
   const V* find(std::string_view key) const {
     if (used_.empty()) return nullptr;
     const std::uint32_t h = hash(key);

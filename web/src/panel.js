@@ -8,7 +8,7 @@ import { Mirror } from './mirror.js';
 import { el, hasWebGL2, logOnce, mark, showNotice } from './dom.js';
 
 // Events that wake the frame schedule (the input listeners below wake it too).
-const INPUT_EVENTS = ['mouseenter', 'mouseleave', 'touchstart', 'touchmove', 'touchend', 'touchcancel'];
+const INPUT_EVENTS = ['mouseenter'];
 // KeyboardEvent.modifier flags -> the module's modifier bits (wasm/panel_main.cpp).
 const modifiers = (e) => (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
 
@@ -109,6 +109,7 @@ class PanelHandle {
       M._free(ptr);
     }
     if (!ok) {
+      M.GL.deleteContext(this.glContext);
       stage.remove();
       this.canvas = null;
       return false;
@@ -125,23 +126,36 @@ class PanelHandle {
 
   // Input, on the canvas only (the host page keeps its keyboard): the mouse in device pixels, keys by
   // KeyboardEvent.keyCode, typed characters, focus. As ImGui's GLFW backend had it from emscripten's GLFW:
-  // a printable key is also a character unless Ctrl or Meta is held, and Backspace stays in the panel
+  // a printable key is also a character unless it is a command (Ctrl or Meta), and Backspace stays in the panel
   // (the search box uses it). Tab is the page's: it moves the focus on (to the accessible lists), so a
   // keyboard user is never trapped in the canvas.
   listenInput(canvas) {
     const M = this.module;
-    const at = (e) => {
+    const at = (p) => {
       const r = canvas.getBoundingClientRect();
-      M._gloss_panel_mouse((e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height);
+      M._gloss_panel_mouse((p.clientX - r.left) * canvas.width / r.width, (p.clientY - r.top) * canvas.height / r.height);
+    };
+    const OUTSIDE = -3.4028234663852886e38;  // -FLT_MAX: ImGui's "no mouse", so no hover is left behind
+    // A touch is the left button (scrollbars and selection can be dragged), as emscripten's GLFW had it.
+    const touch = (e, down) => {
+      if (e.changedTouches.length) at(e.changedTouches[0]);
+      if (down !== undefined) M._gloss_panel_mouse_button(0, down);
     };
     const handlers = {
       mousemove: at,
       mousedown: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 1); },
       mouseup: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 0); },
+      mouseleave: () => M._gloss_panel_mouse(OUTSIDE, OUTSIDE),
+      touchstart: (e) => touch(e, 1),
+      touchmove: (e) => touch(e),
+      touchend: (e) => touch(e, 0),
+      touchcancel: (e) => touch(e, 0),
       keydown: (e) => {
         if (e.keyCode === 9) return;
         M._gloss_panel_key(e.keyCode, 1, modifiers(e));
-        if ([...e.key].length === 1 && !e.ctrlKey && !e.metaKey) M._gloss_panel_char(e.key.codePointAt(0));
+        // AltGr arrives as Ctrl+Alt on Windows: its characters ("@", "€" on many layouts) are text.
+        const command = (e.ctrlKey && !e.altKey) || e.metaKey;
+        if ([...e.key].length === 1 && !command) M._gloss_panel_char(e.key.codePointAt(0));
         if (e.keyCode === 8) e.preventDefault();
       },
       keyup: (e) => { if (e.keyCode !== 9) M._gloss_panel_key(e.keyCode, 0, modifiers(e)); },
@@ -149,7 +163,8 @@ class PanelHandle {
       blur: () => M._gloss_panel_focus(0),
     };
     for (const [type, handle] of Object.entries(handlers)) {
-      canvas.addEventListener(type, (e) => this.guard(() => { handle(e); this.schedule(); }));
+      // Touches are not prevented (the page still scrolls), so their listeners can be passive.
+      canvas.addEventListener(type, (e) => this.guard(() => { handle(e); this.schedule(); }), { passive: type.startsWith('touch') });
     }
   }
 
