@@ -249,6 +249,28 @@ test('the canvas shows highlight colours where the entities are', async (t) => {
   await context.close();
 });
 
+test('a tap on an entity in the canvas selects it (touches are the left button)', async () => {
+  const { page, context } = await demo();
+  const body = await page.evaluate(() => glossDemo.handle.document.entities.findIndex((e) => e.field === 'body'));
+  const rect = await page.evaluate((i) => glossDemo.handle.entityRect(i), body);
+  assert.ok(rect, 'the first body entity is laid out');
+  await page.evaluate(({ r }) => {
+    window.__events = [];
+    glossDemo.handle.on('select', (e) => window.__events.push(e));
+    const canvas = document.querySelector('.gloss-canvas');
+    const box = canvas.getBoundingClientRect();
+    const touch = new Touch({ identifier: 1, target: canvas, clientX: box.x + r.x + r.width / 2, clientY: box.y + r.y + r.height / 2 });
+    for (const type of ['touchstart', 'touchend']) {
+      const touches = type === 'touchstart' ? [touch] : [];
+      canvas.dispatchEvent(new TouchEvent(type, { touches, targetTouches: touches, changedTouches: [touch], bubbles: true }));
+    }
+  }, { r: rect });
+  await page.waitForFunction(() => window.__events.some((e) => e.kind === 'entity' && e.index >= 0), null, { timeout: 5000 });
+  const event = await page.evaluate(() => window.__events.find((e) => e.kind === 'entity' && e.index >= 0));
+  assert.equal(event.entity.text, await page.evaluate((i) => glossDemo.handle.document.entities[i].text, body));
+  await context.close();
+});
+
 test('clicking an entity in the accessible side list selects it in the panel', async (t) => {
   const { page, context } = await demo();
   // Entities when the core finds some, else quotations (same list mechanics).
