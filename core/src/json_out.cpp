@@ -151,11 +151,7 @@ void JsonOut::escape(std::string& out, std::string_view text) {
     // Copy the longest run of bytes that need no escaping in one append.
     std::size_t run = i;
     while (run + 8 <= n && plain8(text.data() + run)) run += 8;
-    while (run < n) {
-      const unsigned char c = static_cast<unsigned char>(text[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++run;
-    }
+    while (run < n && plain_byte(text[run])) ++run;
     out.append(text.data() + i, run - i);
     i = run;
     if (i >= n) break;

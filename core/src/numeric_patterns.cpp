@@ -40,6 +40,12 @@ class Window {
     while (space(p)) ++p;
     return p;
   }
+  // `word`\s+ at p (an optional word of a pattern, "of", "US"): the end of the spaces, or kNone.
+  std::size_t word_and_spaces(std::size_t p, std::string_view word) const {
+    if (!has(p, word)) return kNone;
+    const std::size_t end = spaces(p + word.size());
+    return end == p + word.size() ? kNone : end;
+  }
   // \d{n} at p: its end, or kNone.
   std::size_t digits(std::size_t p, std::size_t n) const {
     for (std::size_t k = 0; k < n; ++k) {
@@ -169,12 +175,8 @@ PatternMatch match_day_month(std::string_view text, std::size_t pos) {
       const std::size_t after_spaces = w.spaces(after_day);
       if (after_spaces == after_day) continue;
       for (const bool of : {true, false}) {
-        std::size_t month_at = after_spaces;
-        if (of) {
-          if (!w.has(month_at, "of")) continue;
-          month_at = w.spaces(after_spaces + 2);
-          if (month_at == after_spaces + 2) continue;
-        }
+        const std::size_t month_at = of ? w.word_and_spaces(after_spaces, "of") : after_spaces;
+        if (month_at == kNone) continue;
         std::size_t months[6];
         w.month_lengths(month_at, months);
         for (std::size_t k = 0; months[k] != 0; ++k) {
@@ -265,12 +267,8 @@ PatternMatch match_money_word(std::string_view text, std::size_t pos) {
     const std::size_t after_spaces = w.spaces(scale_end);
     if (after_spaces == scale_end) continue;
     for (const bool us : {true, false}) {
-      std::size_t word_at = after_spaces;
-      if (us) {
-        if (!w.has(word_at, "US")) continue;
-        word_at = w.spaces(after_spaces + 2);
-        if (word_at == after_spaces + 2) continue;
-      }
+      const std::size_t word_at = us ? w.word_and_spaces(after_spaces, "US") : after_spaces;
+      if (word_at == kNone) continue;
       std::size_t word_end = word_at;
       while (w.letter(word_end)) ++word_end;
       if (word_end == word_at) continue;
