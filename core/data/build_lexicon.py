@@ -11,9 +11,10 @@ Sources (all Debian packages, read at build time; see scripts/setup.sh):
   tzdata               /usr/share/zoneinfo/zone1970.tab  cities named by time zones
 and the project's curated lists core/data/entity_cues.tsv and core/data/entity_names.tsv.
 
-Output: a C++ file defining the byte array `gloss::kLexiconData` (and its size). The table is text, so it
-reads in a debugger and compresses well:
-  "GLOSSLEX2\n"
+Output: a C++ file defining the byte array `gloss::kLexiconData` (and its size): the table below, its lines
+front-coded (see front_code(); --text writes it plain). The table is text, so it reads in a debugger and
+compresses well:
+  "GLOSSLEX3\n"
   "@suffixes R1 R2 ...\n"  the inflection rules of the word list, "strip>add", "+" first to double the
                            stem's last letter ("y>ies": city -> cities; "+>ing": stop -> stopping)
   "@words\n"   one lower-case stem per line (sorted), then "\t" and the letters of the rules that make
@@ -396,6 +397,27 @@ def stem_lines(words):
     return lines
 
 
+def front_code(table):
+    """Each line but the headers ("@" section, "%" group) starts with one byte, 'A' + n: its first n bytes
+    (at most 57, so the byte stays a letter) are those of the line before in the section. Sorted lines share
+    long prefixes that gzip's window does not see: 14% smaller after gzip (191 -> 164 KB)."""
+    lines = table.split(b"\n")
+    out = [lines[0]]  # the format's name
+    previous = b""
+    for line in lines[1:]:
+        if not line or line[:1] in (b"@", b"%"):
+            out.append(line)
+            previous = b""
+            continue
+        n = 0
+        limit = min(len(line), len(previous), 57)
+        while n < limit and line[n] == previous[n]:
+            n += 1
+        out.append(bytes([ord("A") + n]) + line[n:])
+        previous = line
+    return b"\n".join(out)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.dirname(os.path.abspath(__file__)))
@@ -451,7 +473,7 @@ def main():
         e = lex.entries.get(g)
         if e is None or not e["type"]:
             first.add(g)
-    out = ["GLOSSLEX2", "@suffixes " + " ".join(("+" if dbl else "") + strip + ">" + add
+    out = ["GLOSSLEX3", "@suffixes " + " ".join(("+" if dbl else "") + strip + ">" + add
                                                for strip, add, dbl in SUFFIX_RULES)]
     out.append("@words")
     out += stem_lines(words)
@@ -471,11 +493,11 @@ def main():
                 group = (e["type"], e["link"])
                 out.append("%" + e["type"] + "\t" + e["link"])
             out.append("\t".join([key, e["canonical"], ",".join(sorted(e["cues"]))]).rstrip("\t"))
-    blob = ("\n".join(out) + "\n").encode("utf-8")
-
+    table = ("\n".join(out) + "\n").encode("utf-8")
     if args.text:
         with open(args.text, "wb") as f:
-            f.write(blob)
+            f.write(table)
+    blob = front_code(table)
     body = []
     for i in range(0, len(blob), 32):
         body.append(",".join(str(b) for b in blob[i:i + 32]))

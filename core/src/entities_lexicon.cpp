@@ -1,5 +1,6 @@
 #include "entities_lexicon.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -140,6 +141,34 @@ bool append_inflected(std::string& out, std::string_view stem, const SuffixRule&
   return true;
 }
 
+// Undoes build_lexicon.py's front_code() on whole lines of `coded`, appending them to `out`: a line that is
+// not a header ("@" section, "%" group) starts with 'A' + n, n the number of leading bytes (at most 57) it
+// shares with the line before in its section.
+void append_front_decoded(std::string_view coded, std::string& out) {
+  std::size_t previous_at = 0;
+  std::size_t previous_size = 0;  // 0 after a header
+  while (!coded.empty()) {
+    const std::string_view line = next_piece(coded, '\n');
+    const std::size_t at = out.size();
+    if (line.empty() || line[0] == '@' || line[0] == '%') {
+      out += line;
+      out += '\n';
+      previous_size = 0;
+      continue;
+    }
+    const unsigned char lead = static_cast<unsigned char>(line[0]);
+    std::size_t shared = lead >= 'A' ? std::min<std::size_t>(lead - 'A', previous_size) : 0;
+    char prefix[64];  // copied out first: appending a piece of `out` to itself may reallocate under it
+    shared = std::min(shared, sizeof prefix);
+    std::memcpy(prefix, out.data() + previous_at, shared);
+    out.append(prefix, shared);
+    out.append(line.substr(1));
+    out += '\n';
+    previous_at = at;
+    previous_size = out.size() - 1 - at;
+  }
+}
+
 int rule_index(char letter) {
   if (letter >= 'A' && letter <= 'Z') return letter - 'A';
   if (letter >= 'a' && letter <= 'z') return 26 + letter - 'a';
@@ -192,10 +221,17 @@ Lexicon::Lexicon() {
   const std::size_t names_at = data.find("\n@first\n");
   if (suffixes_at < words_at && words_at != std::string_view::npos && names_at != std::string_view::npos &&
       words_at < names_at) {
-    load_words(data.substr(suffixes_at + 11, words_at - (suffixes_at + 11)),
-               data.substr(words_at + 8, names_at + 1 - (words_at + 8)));
+    const std::string_view coded_stems = data.substr(words_at + 8, names_at + 1 - (words_at + 8));
+    std::string stems;
+    stems.reserve(coded_stems.size() * 2);
+    append_front_decoded(coded_stems, stems);
+    load_words(data.substr(suffixes_at + 11, words_at - (suffixes_at + 11)), stems);
     data.remove_prefix(names_at + 1);
   }
+  // The entries keep views into table_: decoded whole before any is taken, never changed after.
+  table_.reserve(data.size() * 2);
+  append_front_decoded(data, table_);
+  data = table_;
   std::size_t lines = 0;
   for (char c : data) lines += c == '\n';
   entries_.reserve(lines);

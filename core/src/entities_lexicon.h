@@ -1,8 +1,8 @@
 // The entity recogniser's lexicon: Debian's iso-codes, WordNet 3.0, wamerican and first-name lists plus
 // the curated core/data/*.tsv, compiled at build time by core/data/build_lexicon.py into one embedded
-// table (the same bytes natively and in WASM). Loaded once, on first use, into open-addressing hash
-// tables whose keys and strings point into the embedded bytes (no copies), except the English words, which
-// are stored as stems with inflection rules and expanded at load.
+// table (the same bytes natively and in WASM), its sorted lines front-coded for a smaller download.
+// Loaded once, on first use: decoded, then hashed into open-addressing tables whose keys and strings point
+// into the decoded table; the English words are stored as stems with inflection rules and expanded.
 #ifndef GLOSS_ENTITIES_LEXICON_H_
 #define GLOSS_ENTITIES_LEXICON_H_
 
@@ -91,6 +91,7 @@ class Lexicon {
   Lexicon();
   LexEntry& insert(std::string_view key);
   void load_words(std::string_view suffixes_line, std::string_view stems);
+  std::string table_;  // the decoded table from "@first" on; entries_' views point into it
   std::vector<LexEntry> entries_;
   std::vector<std::uint64_t> slots_;  // hash tag | index + 1 into entries_, 0 = empty; size a power of two
   std::uint64_t mask_ = 0;
