@@ -451,3 +451,89 @@ TEST_CASE("panel: clicking a row of the entity list selects that entity", "[pane
   for (const gloss::Entity& o : doc.entities) chosen_count += o.canonical == chosen.canonical && o.type == chosen.type;
   CHECK(chosen_count == most);
 }
+
+TEST_CASE("panel: glyphs supplied by the host fill the atlas, and later ones are added to it", "[panel][fonts]") {
+  ImGuiContext* ctx = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  const panel::PanelFonts fonts = panel::AddPanelHostFonts(io, 1.0f);
+  REQUIRE(fonts.ui != nullptr);
+  REQUIRE(fonts.heading != nullptr);
+  CHECK(io.FontDefault == fonts.ui);
+  const panel::PanelFaceSpec body2 = panel::GetPanelFaceSpec(panel::kBodyFace, 2.0f);
+  CHECK(body2.pixels == 36.0f);
+  CHECK(body2.oversample_h == 2);
+  CHECK(panel::GetPanelFaceSpec(panel::kHeadingFace, 1.0f).bold);
+
+  // An 8x6 image: an "A" bitmap of 3x4 distinct values at (1,1), U+FFFD 2x2 at (5,0), the space blank.
+  std::vector<std::uint8_t> image(8 * 6, 0);
+  for (int y = 0; y < 4; ++y)
+    for (int x = 0; x < 3; ++x) image[(1 + y) * 8 + 1 + x] = static_cast<std::uint8_t>(40 + 16 * y + 4 * x);
+  image[5] = image[6] = image[13] = image[14] = 200;
+  panel::HostGlyph glyphs[3];
+  glyphs[0] = {'A', 1, 1, 3, 4, 1.0f, 5.0f, 7.4f};
+  glyphs[1] = {0xFFFD, 5, 0, 2, 2, 0.0f, 2.0f, 6.0f};
+  glyphs[2] = {' ', 0, 0, 0, 0, 0.0f, 0.0f, 3.6f};
+  const panel::HostGlyphImage img{image.data(), 8, 6};
+  CHECK(panel::AddHostGlyphs(io.Fonts, fonts.ui, glyphs, 3, img, 12.0f, -3.0f) == 3);
+  CHECK(panel::AddHostGlyphs(io.Fonts, fonts.ui, glyphs, 3, img, 12.0f, -3.0f) == 0);  // known code points
+  const panel::HostGlyph outside = {'B', 6, 4, 3, 3, 0.0f, 0.0f, 5.0f};               // past the image
+  CHECK(panel::AddHostGlyphs(io.Fonts, fonts.ui, &outside, 1, img, 12.0f, -3.0f) == 0);
+  // The body face draws two columns per pixel: 4 columns are 2 pixels (+ the prefilter's column).
+  const panel::HostGlyph wide = {'A', 1, 1, 2, 4, 0.5f, 5.0f, 7.4f};
+  CHECK(panel::AddHostGlyphs(io.Fonts, fonts.body, &wide, 1, img, 14.0f, -4.0f) == 1);
+
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  const auto texel = [&](float u, float v) { return pixels[static_cast<int>(v * h + 0.5f) * w + static_cast<int>(u * w + 0.5f)]; };
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+  REQUIRE(pixels != nullptr);
+  CHECK(fonts.body->FontSize == 18.0f);
+  const ImFontGlyph* a = fonts.ui->FindGlyphNoFallback('A');
+  REQUIRE(a != nullptr);
+  CHECK(a->Visible);
+  CHECK(a->X0 == 1.0f);
+  CHECK(a->Y0 == 5.0f);
+  CHECK(a->X1 - a->X0 == 3.0f);
+  CHECK(a->Y1 - a->Y0 == 4.0f);
+  CHECK(a->AdvanceX == 7.0f);  // the UI face snaps advances to whole pixels
+  CHECK(texel(a->U0, a->V0) == 40);
+  CHECK(texel(a->U0 + 2.0f / w, a->V0 + 3.0f / h) == 40 + 16 * 3 + 8);
+  CHECK(fonts.ui->Ascent == 12.0f);
+  CHECK(fonts.ui->FindGlyph(u'ɓ')->Codepoint == 0xFFFD);  // not supplied: the fallback
+  CHECK(fonts.ui->FindGlyphNoFallback(' ')->AdvanceX == 4.0f);
+  const ImFontGlyph* body_a = fonts.body->FindGlyphNoFallback('A');
+  REQUIRE(body_a != nullptr);
+  CHECK(body_a->X1 - body_a->X0 == Approx(1.5f));  // (2 + 1) columns / 2
+  CHECK(body_a->X0 == Approx(0.25f));               // shifted back by half the filter
+  CHECK(body_a->AdvanceX == Approx(7.4f));          // not snapped
+  CHECK(texel(body_a->U0, body_a->V0) == 20);      // (0 + 40) / 2: the box filter
+  // Faces nobody supplied glyphs for still build (a blank fallback).
+  CHECK(fonts.heading->FallbackGlyph != nullptr);
+
+  // New text brings new characters: added between frames, the next texture read rebuilds the atlas.
+  const panel::HostGlyph hausa = {0x0253, 1, 1, 3, 4, 1.0f, 5.0f, 8.0f};
+  CHECK(panel::AddHostGlyphs(io.Fonts, fonts.ui, &hausa, 1, img, 12.0f, -3.0f) == 1);
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+  REQUIRE(pixels != nullptr);
+  CHECK(fonts.ui->FindGlyph(0x0253)->Codepoint == 0x0253);
+  a = fonts.ui->FindGlyphNoFallback('A');
+  REQUIRE(a != nullptr);
+  CHECK(texel(a->U0, a->V0) == 40);
+
+  // And the panel draws with them.
+  io.DisplaySize = ImVec2(900, 600);
+  io.DeltaTime = 1.0f / 60.0f;
+  panel::PanelState state;
+  state.fonts = fonts;
+  const Document doc = panel::DemoDocument();
+  for (int i = 0; i < 2; ++i) {
+    ImGui::NewFrame();
+    ImGui::Begin("host");
+    panel::DrawArticlePanel(doc, state);
+    ImGui::End();
+    ImGui::Render();
+  }
+  CHECK(state.stats.lines > 0);
+  ImGui::DestroyContext(ctx);
+}

@@ -3,7 +3,8 @@
 // The panel is a library, the hosts are shells (the desktop debug window in native/desktop, the browser
 // page in wasm/). It depends on Dear ImGui and the core only: no GLFW, no OpenGL, no browser, no files.
 // The host creates the ImGui context and backends, loads the font file and hands its bytes to
-// AddPanelFonts(), then calls DrawArticlePanel() once per frame inside any ImGui window:
+// AddPanelFonts() (or supplies glyphs it drew, AddPanelHostFonts() below), then calls DrawArticlePanel()
+// once per frame inside any ImGui window:
 //
 //   gloss::panel::PanelState state;
 //   state.fonts = gloss::panel::AddPanelFonts(ImGui::GetIO(), ttf.data(), ttf.size(), dpi_scale);
@@ -42,7 +43,7 @@ struct PanelFonts {
 };
 
 // Adds the panel's fonts to io.Fonts from TrueType bytes the host has loaded (e.g. Debian's
-// fonts-dejavu-core DejaVuSans.ttf). Covers Latin, Latin Extended, Greek, Cyrillic, general punctuation
+// fonts-dejavu-core DejaVuSans.ttf). Covers Latin, Latin Extended, IPA, Greek, Cyrillic, general punctuation
 // and currency signs; characters outside those ranges draw as U+FFFD and never break the layout. `scale`
 // is the DPI scale (1 on a normal screen). The bytes are copied: the caller may free them afterwards.
 // `bold_ttf` (optional) is used for the headline. Call before the atlas is built (before the first frame).
@@ -52,6 +53,51 @@ PanelFonts AddPanelFonts(ImGuiIO& io, const void* ttf, std::size_t ttf_size, flo
 
 // The glyph ranges AddPanelFonts() uses (zero-terminated pairs, static storage).
 const ImWchar* PanelGlyphRanges();
+
+// --- Glyphs supplied by the host ----------------------------------------------------------------------
+// For hosts that rasterise text themselves (the browser page draws the glyphs with Canvas 2D in the page's
+// own UI font): no font file and no TrueType rasteriser. The host asks which faces to draw
+// (PanelFaceSpec), AddPanelHostFonts() makes the four fonts with no glyphs yet, and the host hands glyphs in
+// with AddHostGlyphs() whenever text needs new ones; the atlas is rebuilt from them when the host next
+// reads its texture (ImFontAtlas::GetTexDataAs*). Code points the host never supplied draw as U+FFFD (or
+// '?') once that is supplied, so supply it first.
+
+// The panel's faces, in this order everywhere.
+enum PanelFace : int { kUiFace, kBodyFace, kBodyLargeFace, kHeadingFace, kPanelFaceCount };
+
+struct PanelFaceSpec {
+  float pixels = 0.0f;    // the line height in pixels (ImGui's FontSize), DPI scale included
+  int oversample_h = 1;   // glyphs drawn this many times wider (sharper at fractional pen positions)
+  bool bold = false;      // the headline face
+};
+PanelFaceSpec GetPanelFaceSpec(PanelFace face, float scale);
+
+// One glyph bitmap the host drew: 8-bit coverage in the host's image.
+struct HostGlyph {
+  std::uint32_t code_point = 0;
+  int x = 0, y = 0, width = 0, height = 0;  // the bitmap in the image (columns: oversample_h per pixel); 0x0: blank
+  float offset_x = 0.0f;  // its left edge from the pen position, pixels
+  float offset_y = 0.0f;  // its top edge from the top of the line, pixels (the baseline is where the host put it)
+  float advance_x = 0.0f; // pixels
+};
+struct HostGlyphImage {
+  const std::uint8_t* pixels = nullptr;  // row-major, one byte per pixel (0 empty .. 255 ink)
+  int width = 0, height = 0;
+};
+
+// Adds the four faces at DPI `scale` (io.FontDefault becomes the UI face if unset) and makes io.Fonts build
+// host-supplied glyphs. Do not mix with AddPanelFonts() in one atlas.
+PanelFonts AddPanelHostFonts(ImGuiIO& io, float scale = 1.0f);
+
+// The atlas builder AddPanelHostFonts() installs (io.Fonts->FontBuilderIO).
+const ImFontBuilderIO* HostGlyphFontBuilder();
+
+// Adds glyphs to `font` (one of AddPanelHostFonts' fonts); code points it already has and bitmaps outside
+// the image are skipped. `ascent` / `descent` are the face's, pixels from the baseline (descent < 0; ImGui
+// reports them, it lays out with FontSize). The bitmaps are copied. Call between frames; the next read of
+// the atlas texture rebuilds it (the host re-uploads it). Returns the number of glyphs added.
+int AddHostGlyphs(ImFontAtlas* atlas, ImFont* font, const HostGlyph* glyphs, int count, const HostGlyphImage& image,
+                  float ascent, float descent);
 
 enum class Theme : std::uint8_t { kLight, kDark };
 
