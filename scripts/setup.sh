@@ -13,7 +13,6 @@ PACKAGES=(
   nlohmann-json3-dev catch2 libimgui-dev libglfw3-dev libgl-dev libstb-dev
   dpkg-dev iso-codes wordnet-base wamerican libtext-names-perl miscfiles fonts-dejavu-core
   xvfb xauth chromium clang-14 libclang-rt-14-dev llvm-14
-  fonttools
 )
 
 missing=()

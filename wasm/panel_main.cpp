@@ -10,7 +10,9 @@
 #include <emscripten/emscripten.h>
 
 #include <cfloat>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "gloss/gloss.h"
 #include "gloss/panel.h"
@@ -35,6 +37,8 @@ struct Host {
   bool mouse_down[3] = {}, mouse_pressed[3] = {};  // pressed: went down since the last frame
   bool key_pressed[512] = {}, key_release[512] = {};  // release: went up after a press this frame missed
   double time = 0.0;
+  bool fonts_changed = false;  // new glyphs since the font texture was made
+  bool texture_made = false;   // the GL backend made its objects (on the first frame)
 };
 Host* g_host = nullptr;
 std::string g_panel_error;
@@ -44,10 +48,9 @@ std::string g_panel_error;
 extern "C" {
 
 // Creates the ImGui context and its renderer backend on the current WebGL2 context (a canvas of width x
-// height device pixels), and the fonts from `ttf` (a TrueType file; copied). `scale` is devicePixelRatio.
-// 1 = ok.
-EMSCRIPTEN_KEEPALIVE int gloss_panel_init(const unsigned char* ttf, std::size_t ttf_size, const unsigned char* bold,
-                                          std::size_t bold_size, int width, int height, float scale) {
+// height device pixels), with the panel's fonts empty: the page draws their glyphs (gloss_panel_face says
+// at which sizes) and passes them in with gloss_panel_add_glyphs. `scale` is devicePixelRatio. 1 = ok.
+EMSCRIPTEN_KEEPALIVE int gloss_panel_init(int width, int height, float scale) {
   if (g_host != nullptr) return 1;
   g_host = new Host();
   g_host->width = width > 0 ? width : 1;
@@ -69,9 +72,45 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_init(const unsigned char* ttf, std::size_t 
   for (const auto& k : key_map) io.KeyMap[k[0]] = k[1];
   gloss::panel::ApplyTheme(g_host->state.theme);
   ImGui::GetStyle().ScaleAllSizes(g_host->scale);
-  g_host->state.fonts = gloss::panel::AddPanelFonts(io, ttf, ttf_size, g_host->scale, bold, bold_size);
+  g_host->state.fonts = gloss::panel::AddPanelHostFonts(io, g_host->scale);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   return 1;
+}
+
+// Face `face` (gloss::panel::PanelFace: 0 UI, 1 body, 2 large body, 3 headline) as the page should draw it:
+// out[0] = line height in device pixels, out[1] = horizontal oversampling, out[2] = 1 for bold. 0: no such face.
+EMSCRIPTEN_KEEPALIVE int gloss_panel_face(int face, float* out) {
+  if (g_host == nullptr || face < 0 || face >= gloss::panel::kPanelFaceCount) return 0;
+  const gloss::panel::PanelFaceSpec spec = gloss::panel::GetPanelFaceSpec(static_cast<gloss::panel::PanelFace>(face), g_host->scale);
+  out[0] = spec.pixels, out[1] = static_cast<float>(spec.oversample_h), out[2] = spec.bold ? 1.0f : 0.0f;
+  return 1;
+}
+
+// The code points the panel can draw (zero-terminated pairs of first, last; 16-bit): anything else draws
+// as U+FFFD, so the page draws glyphs for these only.
+EMSCRIPTEN_KEEPALIVE const ImWchar* gloss_panel_glyph_ranges() { return gloss::panel::PanelGlyphRanges(); }
+
+// Glyphs the page drew for face `face`: `count` records of 8 floats (code point, x, y, width, height of the
+// bitmap in `image`, offset x from the pen, offset y from the line top, advance; gloss::panel::HostGlyph), and
+// the image, one coverage byte per pixel, image_width x image_height. Copied. The font texture is rebuilt
+// before the next frame. Returns the number of glyphs added (code points the face had are skipped).
+EMSCRIPTEN_KEEPALIVE int gloss_panel_add_glyphs(int face, float ascent, float descent, const float* records, int count,
+                                                const unsigned char* image, int image_width, int image_height) {
+  if (g_host == nullptr || face < 0 || face >= gloss::panel::kPanelFaceCount || count < 0) return 0;
+  const gloss::panel::PanelFonts& f = g_host->state.fonts;
+  ImFont* const fonts[] = {f.ui, f.body, f.body_large, f.heading};
+  std::vector<gloss::panel::HostGlyph> glyphs(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const float* r = records + 8 * i;
+    gloss::panel::HostGlyph& g = glyphs[static_cast<std::size_t>(i)];
+    g.code_point = static_cast<std::uint32_t>(r[0]);
+    g.x = static_cast<int>(r[1]), g.y = static_cast<int>(r[2]), g.width = static_cast<int>(r[3]), g.height = static_cast<int>(r[4]);
+    g.offset_x = r[5], g.offset_y = r[6], g.advance_x = r[7];
+  }
+  const int added = gloss::panel::AddHostGlyphs(ImGui::GetIO().Fonts, fonts[face], glyphs.data(), count,
+                                                {image, image_width, image_height}, ascent, descent);
+  if (added > 0) g_host->fonts_changed = true;
+  return added;
 }
 
 // Annotates `length` bytes of UTF-8 and shows the result. On a broken limit the panel keeps the
@@ -111,7 +150,17 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_frame() {
     io.MouseDown[i] = g_host->mouse_down[i] || g_host->mouse_pressed[i];
     g_host->mouse_pressed[i] = false;
   }
+  if (g_host->fonts_changed && g_host->texture_made) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_host->state.DocumentChanged();  // the layout measured the new characters as U+FFFD
+  }
+  g_host->fonts_changed = false;
   ImGui_ImplOpenGL3_NewFrame();
+  g_host->texture_made = true;
+  // The texture is on the GPU: the atlas's CPU copies (alpha and RGBA, 5 bytes a texel) are not needed
+  // until new glyphs come, and then it is built again.
+  io.Fonts->ClearTexData();
   ImGui::NewFrame();
   for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k) {
     if (g_host->key_release[k]) io.KeysDown[k] = false;

@@ -136,7 +136,7 @@ export interface EmbedController {
 
 export interface GlossGlobal {
   readonly version: 'gloss/1';
-  /** Loads the WebAssembly module and fonts (once) next to gloss-embed.js. */
+  /** Loads the WebAssembly module (once) next to gloss-embed.js. */
   load(): Promise<GlossApi>;
   /** The automatic side panel (null with data-auto="off", or before the page has loaded). */
   readonly embed: Promise<EmbedController | null> | null;

@@ -57,7 +57,7 @@ export function startServer({ port = 0, host = '127.0.0.1', root = webRoot } = {
 // --check: fetch the demo pages and what the embed loads, verify types and the CSP header, then stop.
 async function check(url) {
   const wanted = [['pages/index.html', 'text/html'], ['pages/news.html', 'text/html'], ['dist/gloss-embed.js', 'text/javascript'],
-    ['dist/gloss.wasm', 'application/wasm'], ['dist/gloss-embed.css', 'text/css'], ['dist/gloss-font.ttf', 'font/ttf'],
+    ['dist/gloss.wasm', 'application/wasm'], ['dist/gloss-embed.css', 'text/css'],
     ['dist/samples/01_port_strike.txt', 'text/plain']];
   let failed = 0;
   for (const [p, type] of wanted) {

@@ -127,8 +127,8 @@ rows.push(['Start-up: load + init + first call, ms', fmt(glossStart, 1), fmt(com
 // [SECTION] Transfer size after gzip -9 of what a browser loads.
 const gz = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 const dist = path.join(root, 'web/dist');
-// What the one-tag embed loads: web/dist's script, module, font and stylesheet.
-const glossFiles = ['gloss-embed.js', 'gloss.wasm', 'gloss-font.ttf', 'gloss-embed.css'].map((f) => path.join(dist, f));
+// What the one-tag embed loads: web/dist's script, module and stylesheet (the browser draws the glyphs).
+const glossFiles = ['gloss-embed.js', 'gloss.wasm', 'gloss-embed.css'].map((f) => path.join(dist, f));
 const esbuild = path.join(here, 'node_modules/.bin/esbuild');
 execFileSync(esbuild, ['--bundle', '--minify', '--format=iife', '--global-name=winkBundle', `--outfile=${OUT}/wink-bundle.js`,
   '--log-level=error', path.join(here, 'wink-entry.cjs')]);

@@ -67,8 +67,9 @@ try {
     stages.push(await d.page.evaluate(() => {
       const at = (n) => performance.getEntriesByName(`gloss:${n}`)[0]?.startTime ?? NaN;
       const nav = performance.getEntriesByType('navigation')[0];
-      return { html: nav.responseEnd, script: at('load'), compiled: at('compiled'), loaded: at('loaded'), instantiated: at('instantiated'),
-        init: at('panel-init'), annotated: at('annotated'), text: at('panel-text'), frame: at('first-frame') };
+      return { html: nav.responseEnd, script: at('load'), compiled: at('compiled'), instantiated: at('instantiated'),
+        glyphs: at('glyphs'), init: at('panel-init'), annotated: at('annotated'), text: at('panel-text'), frame: at('first-frame'),
+        raster: glossDemo.handle.glyphs?.rasterMs ?? NaN };
     }));
     await d.context.close();
     const n = await openPage(env.browser, `${env.url}pages/news.html`);
@@ -81,10 +82,13 @@ try {
   console.log(`   news page (one-tag embed):   ${median(embedTimes).toFixed(0)} ms   [${embedTimes.map((t) => t.toFixed(0)).join(', ')}]`);
   console.log('   demo page stages (median ms since navigation):');
   for (const [key, label] of [['html', 'page HTML received'], ['script', 'embed script runs, fetches start'], ['compiled', 'gloss.wasm compiled'],
-    ['loaded', 'wasm + font ready'], ['instantiated', 'panel module instantiated'], ['init', 'WebGL2/ImGui/font atlas ready'],
+    ['instantiated', 'panel module instantiated'], ['glyphs', 'base glyphs drawn (Canvas 2D)'], ['init', 'WebGL2/ImGui ready'],
     ['annotated', 'article annotated (lists)'], ['text', 'article annotated (panel)'], ['frame', 'first highlighted frame']]) {
     console.log(`     ${label.padEnd(36)} ${median(stages.map((s) => s[key])).toFixed(0).padStart(6)}`);
   }
+  // Drawing the glyphs (web/src/glyphs.js: measure, fillText, read back, hand to the module): the base set
+  // at mount plus the article's own characters, all faces.
+  console.log(`   of which drawing the panel's glyphs: ${median(stages.map((s) => s.raster)).toFixed(1)} ms   [${stages.map((s) => s.raster.toFixed(1)).join(', ')}]`);
 
   // 3. Throughput on a ~4 MB plain-text article: native CLI, WASM in Node, WASM in Chromium.
   const text = bigText(4);

@@ -29,29 +29,20 @@ import { el, hasWebGL2, logOnce, mark, showNotice } from './dom.js';
     document.head.append(link);
   }
 
-  async function fetchBytes(url) {
-    const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`cannot load ${url} (HTTP ${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  }
-
   /** Loads the module (once) and resolves to the JS API. */
   function load() {
     if (loading) return loading;
     loading = (async () => {
       addStylesheet();
       mark('load');
-      const [wasmModule, regular] = await Promise.all([
-        compileWasm(asset('gloss.wasm')).then((m) => { mark('compiled'); return m; }),
-        fetchBytes(asset('gloss-font.ttf')),
-      ]);
-      mark('loaded');
-      const bold = new Uint8Array(0); // the headline uses the regular face, larger (one font file to load)
+      // One download: the panel's glyphs are drawn by the browser (glyphs.js), no font file.
+      const wasmModule = await compileWasm(asset('gloss.wasm'));
+      mark('compiled');
       let core = null;
       const restart = () => { core = null; };
       const current = () => core || (core = instantiate(wasmModule, {}, (m) => logOnce(new Error(m), 'WebAssembly')));
       const api = wrapCore(current, restart); // the annotate() instance is made on first use
-      const env = { wasmModule, fonts: { regular, bold } };
+      const env = { wasmModule };
       return Object.freeze({
         version: api.version,
         webgl2: hasWebGL2(),

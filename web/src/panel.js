@@ -5,12 +5,28 @@
 import { instantiate } from './loader.js';
 import { wrapCore } from './api.js';
 import { Mirror } from './mirror.js';
+import { Glyphs } from './glyphs.js';
 import { el, hasWebGL2, logOnce, mark, showNotice } from './dom.js';
 
 // Events that wake the frame schedule (the input listeners below wake it too).
 const INPUT_EVENTS = ['mouseenter'];
 // KeyboardEvent.modifier flags -> the module's modifier bits (wasm/panel_main.cpp).
 const modifiers = (e) => (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+
+// What the panel draws of a document beyond the input text itself: text decoded from JSON escapes (a JSON
+// article; related titles in the var_dump blob) and names that come from the core's data (canonical names,
+// links, resolved speakers).
+function drawnStrings(doc) {
+  const out = [];
+  if (doc.format === 'json') {
+    out.push(doc.title?.text, doc.source?.text);
+    for (const p of doc.paragraphs || []) out.push(p.text);
+  }
+  for (const r of doc.related || []) out.push(r.title?.text);
+  for (const e of doc.entities || []) if (e.canonical !== e.text) out.push(e.canonical, e.link);
+  for (const q of doc.quotes || []) out.push(q.resolved_speaker);
+  return out;
+}
 
 export function createMount(env) {
   return function mount(element, options = {}) {
@@ -97,16 +113,18 @@ class PanelHandle {
       return false;
     }
     M.GL.makeContextCurrent(this.glContext);
-    const fonts = this.env.fonts;
-    const total = fonts.regular.length + fonts.bold.length;
-    const ptr = M._malloc(total || 1);
-    let ok = 0;
-    try {
-      M.HEAPU8.set(fonts.regular, ptr);
-      M.HEAPU8.set(fonts.bold, ptr + fonts.regular.length);
-      ok = M._gloss_panel_init(ptr, fonts.regular.length, ptr + fonts.regular.length, fonts.bold.length, width, height, dpr);
-    } finally {
-      M._free(ptr);
+    let ok = M._gloss_panel_init(width, height, dpr);
+    if (ok) {
+      // The glyphs of the base set (the text's own come with setText). Should Canvas 2D fail, the lists.
+      try {
+        this.glyphs = new Glyphs(M, dpr);
+        this.glyphs.start();
+        mark('glyphs');
+      } catch (e) {
+        logOnce(e, 'drawing the panel font');
+        M._gloss_panel_shutdown();
+        ok = 0;
+      }
     }
     if (!ok) {
       M.GL.deleteContext(this.glContext);
@@ -155,7 +173,10 @@ class PanelHandle {
         M._gloss_panel_key(e.keyCode, 1, modifiers(e));
         // AltGr arrives as Ctrl+Alt on Windows: its characters ("@", "€" on many layouts) are text.
         const command = (e.ctrlKey && !e.altKey) || e.metaKey;
-        if ([...e.key].length === 1 && !command) M._gloss_panel_char(e.key.codePointAt(0));
+        if ([...e.key].length === 1 && !command) {
+          this.glyphs.addText(e.key);
+          M._gloss_panel_char(e.key.codePointAt(0));
+        }
         if (e.keyCode === 8) e.preventDefault();
       },
       keyup: (e) => { if (e.keyCode !== 9) M._gloss_panel_key(e.keyCode, 0, modifiers(e)); },
@@ -245,6 +266,7 @@ class PanelHandle {
     this.selected = { entity: -1, quote: -1 };
     if (this.canvas) {
       const M = this.module;
+      this.glyphs.addText(text, ...drawnStrings(doc));
       const bytes = new TextEncoder().encode(text);
       const ptr = M._malloc(bytes.length + 1);
       try {

@@ -249,6 +249,51 @@ test('the canvas shows highlight colours where the entities are', async (t) => {
   await context.close();
 });
 
+test('the browser draws the glyphs: no font file loads, and letters the old font subset lacked draw', async () => {
+  for (const deviceScaleFactor of [1, 2]) {
+    const { page, log, context } = await openPage(env.browser, `${env.url}pages/index.html`, { deviceScaleFactor });
+    await page.waitForSelector('.gloss-panel[data-gloss-ready="true"]', { timeout: 20000 });
+    const r = await page.evaluate(async () => {
+      // Hausa (ɓ ɗ ƙ, in no font subset before), Vietnamese (ệ, Latin Extended Additional), and the same text
+      // with U+FFFD in their place: if those letters had no glyph they would draw as U+FFFD, the same pixels.
+      const letters = /[ɓɗƙƁƊƘệ]/gu;
+      const hausa = 'Ɓarayi sun ɗauki ƙasa a Ɗanbatta\n\nƘungiyar ta ɓata lokaci, in ji ệ.';
+      const panels = [hausa, hausa.replace(letters, '\uFFFD')].map((text) => {
+        const host = document.body.appendChild(document.createElement('div'));
+        host.className = 'demo-panel';
+        return glossDemo.gloss.mount(host, { text, mirror: false });
+      });
+      for (let f = 0; f < 60 && panels.some((h) => h.frames < 1); f++) await new Promise((r) => requestAnimationFrame(r));
+      const pixels = panels.map((h) => {
+        h.module._gloss_panel_frame();
+        const c = h.canvas, off = document.createElement('canvas');
+        off.width = c.width;
+        off.height = c.height;
+        const ctx = off.getContext('2d');
+        ctx.drawImage(c, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height).data;
+      });
+      let differ = 0, dark = 0;
+      for (let i = 0; i < pixels[0].length; i += 4) {
+        if (Math.abs(pixels[0][i] - pixels[1][i]) > 40) differ++;
+        if (pixels[0][i] < 110) dark++;
+      }
+      const fonts = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(ttf|otf|woff2?)$/.test(n));
+      const sizes = panels.map((h) => [h.canvas.width, h.canvas.height]);
+      for (const h of panels) h.destroy();
+      return { differ, dark, fonts, sizes, fallback: panels.map((h) => h.fallback) };
+    });
+    assert.deepEqual(r.fallback, [false, false]);
+    assert.deepEqual(r.sizes[0], r.sizes[1]);
+    assert.deepEqual(r.fonts, [], 'no font file is loaded');
+    assert.ok(r.dark > 500, `the text is drawn (${r.dark} dark pixels)`);
+    assert.ok(r.differ > 100 * deviceScaleFactor ** 2, `ɓ ɗ ƙ ệ draw as themselves, not as U+FFFD (${r.differ} pixels differ)`);
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.csp, []);
+    await context.close();
+  }
+});
+
 test('a tap on an entity in the canvas selects it (touches are the left button)', async () => {
   const { page, context } = await demo();
   const body = await page.evaluate(() => glossDemo.handle.document.entities.findIndex((e) => e.field === 'body'));
