@@ -22,7 +22,7 @@ node --test tests/wasm/
 
 step "web: JS API in Node, the embed bundle, and real-browser tests (Debian chromium, strict CSP)"
 node web/build.mjs
-node --test web/tests/api.test.mjs web/tests/browser.test.mjs
+node --test web/tests/api.test.mjs web/tests/glyphs.test.mjs web/tests/browser.test.mjs
 
 step "sanitizers: the unit tests under ASan + UBSan (debug preset)"
 cmake --preset debug >/dev/null

@@ -4,19 +4,21 @@
 // any character the browser can draw, within the panel's ranges, draws (those the fonts lack show the
 // browser's own missing-glyph box).
 //
-// Only what is needed is drawn: printable Latin-1 and the panel's own symbols at mount, then the characters
-// of each text as it arrives (and of typed input). Drawing the panel's whole ranges (1,800 code points x 4
-// faces) took 140-250 ms in headless Chromium, much of it finding fonts for rare characters; the 231 code
-// points of the base set take 25-45 ms there (devicePixelRatio 1-2, on a busy 2-core machine). Each batch
-// is one measureText and one fillText per glyph on one canvas, read back once.
+// Only what is needed is drawn: at mount printable Latin-1, the typographic punctuation of news text and the
+// panel's own symbols, with the characters of the first text in the same batch; then the new characters of
+// each later text (and of typed input). Drawing the panel's whole ranges (1,800 code points x 4 faces) took
+// 140-250 ms in headless Chromium, much of it finding fonts for rare characters; the base set (203 code
+// points) with the sample article's takes 35-45 ms there (medians of 5 at devicePixelRatio 1 and 2, on a
+// 2-core machine shared with other builds). Each batch is one measureText and one fillText per glyph and
+// face on one canvas, read back once.
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
-// Always drawn: printable ASCII and Latin-1, the general punctuation of news text (dashes, quotes, bullet,
-// ellipsis, primes, guillemets), the euro sign, U+FFFD (what characters outside the ranges draw as), and
-// the panel's UI symbols (core/panel/src/panel.cpp: → ▸ ◂).
-const BASE = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x2030, 0x203a], [0x20ac, 0x20ac], [0x2192, 0x2192],
-  [0x25b8, 0x25b8], [0x25c2, 0x25c2], [0xfffd, 0xfffd]];
+// Always drawn: printable ASCII and Latin-1 (the panel's own "·" and "×" and the accents of most European
+// names), dashes, curly quotes, bullet, ellipsis, U+FFFD (what characters outside the ranges draw as) and
+// the panel's other UI symbols (core/panel/src/panel.cpp: → ▸ ◂).
+export const BASE = [[0x20, 0x7e], [0xa0, 0xff], [0x2013, 0x2014], [0x2018, 0x2019], [0x201c, 0x201d], [0x2022, 0x2022],
+  [0x2026, 0x2026], [0x2192, 0x2192], [0x25b8, 0x25b8], [0x25c2, 0x25c2], [0xfffd, 0xfffd]];
 // Not drawn: unassigned code points, controls and surrogates (U+FFFD stands in for them, as for anything
 // the ranges leave out).
 const SKIP = /[\p{Cn}\p{Cc}\p{Cs}]/u;
@@ -74,29 +76,35 @@ export class Glyphs {
     return false;
   }
 
-  /** Draws the base set. */
-  start() {
+  /** Draws the base set and the characters of `strings`. */
+  start(...strings) {
     const cps = [];
     for (const [lo, hi] of BASE) for (let cp = lo; cp <= hi; cp++) cps.push(cp);
-    this.add(cps);
+    for (const cp of cps) this.seen[cp] = 1;
+    this.add(cps.concat(this.unseen(strings)));
   }
 
   /** Draws the characters of `strings` the panel has no glyph for yet; true when it drew any. */
   addText(...strings) {
-    // A plain loop over UTF-16 units: a 4 MB article takes a few ms. Surrogates are never in the ranges
-    // (ImGui 1.86 draws the BMP only), so they are skipped with the rest by add().
+    const cps = this.unseen(strings);
+    return cps.length > 0 && this.add(cps);
+  }
+
+  // The code units of `strings` not looked at before (marked as seen). A plain loop over UTF-16 units: a 4 MB
+  // article takes a few ms. Surrogates are never in the ranges (ImGui 1.86 draws the BMP only).
+  unseen(strings) {
     const cps = [], seen = this.seen;
     for (const s of strings) {
       if (typeof s !== 'string') continue;
       for (let i = 0, n = s.length; i < n; i++) {
         const c = s.charCodeAt(i);
-        if (c > 0xff && !seen[c]) {
+        if (!seen[c]) {
           seen[c] = 1;
           cps.push(c);
         }
       }
     }
-    return cps.length > 0 && this.add(cps);
+    return cps;
   }
 
   add(codePoints) {

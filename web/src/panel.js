@@ -56,6 +56,7 @@ class PanelHandle {
       this.module = instantiate(env.wasmModule, {}, (m) => this.moduleError(m));
       mark('instantiated');
       this.core = wrapCore(() => this.module);
+      this.firstText = options.text; // its characters are drawn with the base glyphs, in one batch
       this.fallback = !this.startCanvas();
       mark('panel-init');
     } catch (e) {
@@ -115,10 +116,11 @@ class PanelHandle {
     M.GL.makeContextCurrent(this.glContext);
     let ok = M._gloss_panel_init(width, height, dpr);
     if (ok) {
-      // The glyphs of the base set (the text's own come with setText). Should Canvas 2D fail, the lists.
+      // The glyphs: the base set and the first text's characters (later texts add theirs in setText). Should
+      // Canvas 2D fail, the lists.
       try {
         this.glyphs = new Glyphs(M, dpr);
-        this.glyphs.start();
+        this.glyphs.start(this.firstText);
         mark('glyphs');
       } catch (e) {
         logOnce(e, 'drawing the panel font');
