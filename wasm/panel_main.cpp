@@ -9,7 +9,9 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -107,13 +109,17 @@ EMSCRIPTEN_KEEPALIVE int gloss_panel_add_glyphs(int face, float ascent, float de
   if (g_host == nullptr || face < 0 || face >= gloss::panel::kPanelFaceCount || count < 0) return 0;
   const gloss::panel::PanelFonts& f = g_host->state.fonts;
   ImFont* const fonts[] = {f.ui, f.body, f.body_large, f.heading};
+  // Converted with range checks: a float out of int range would trap in WebAssembly. -1 (and code point 0)
+  // make AddHostGlyphs skip the glyph.
+  const auto whole = [](float v) { return v >= 0.0f && v < 65536.0f ? static_cast<int>(v) : -1; };
+  const auto finite = [](float v) { return std::isfinite(v) ? v : 0.0f; };
   std::vector<gloss::panel::HostGlyph> glyphs(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
     const float* r = records + 8 * i;
     gloss::panel::HostGlyph& g = glyphs[static_cast<std::size_t>(i)];
-    g.code_point = static_cast<std::uint32_t>(r[0]);
-    g.x = static_cast<int>(r[1]), g.y = static_cast<int>(r[2]), g.width = static_cast<int>(r[3]), g.height = static_cast<int>(r[4]);
-    g.offset_x = r[5], g.offset_y = r[6], g.advance_x = r[7];
+    g.code_point = static_cast<std::uint32_t>(std::max(0, whole(r[0])));
+    g.x = whole(r[1]), g.y = whole(r[2]), g.width = whole(r[3]), g.height = whole(r[4]);
+    g.offset_x = finite(r[5]), g.offset_y = finite(r[6]), g.advance_x = finite(r[7]);
   }
   const int added = gloss::panel::AddHostGlyphs(ImGui::GetIO().Fonts, fonts[face], glyphs.data(), count,
                                                 {image, image_width, image_height}, ascent, descent);
