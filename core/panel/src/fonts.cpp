@@ -91,7 +91,10 @@ const std::uint8_t* Pixels(StoredFace* face) {
 // ImFontBuilderIO::FontBuilder_Build for the host's glyphs: a shelf packer (rows of glyphs sorted by
 // height: the glyphs are small and similar, so rows waste little) places them and ImGui's own rects (mouse
 // cursors, the baked thick lines), then the bitmaps are copied in and the fonts filled. Not stb_rect_pack:
-// ImGui keeps its copy private to imgui_draw.cpp.
+// ImGui keeps its copy private to imgui_draw.cpp. A builder rather than AddCustomRectFontGlyph(): an ImFont
+// needs font data and a builder anyway (the default one would read the data as TrueType), and ImGui adds
+// custom-rect glyphs without their ImFontConfig, so without the oversampling and the pixel-snapped advances
+// the faces use.
 bool BuildHostGlyphAtlas(ImFontAtlas* atlas) {
   ImFontAtlasBuildInit(atlas);
   atlas->TexID = nullptr;
@@ -267,6 +270,8 @@ int AddHostGlyphs(ImFontAtlas* atlas, ImFont* font, const HostGlyph* glyphs, int
     added.push_back(&g);
     if (g.width > 0 && g.height > 0) added_bytes += static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height);
   }
+  old->ascent = ascent, old->descent = descent;
+  if (added.empty()) return 0;  // the atlas stays as it is
   const int total = old->count + static_cast<int>(added.size());
   const std::size_t pixel_bytes = old->pixel_bytes + added_bytes;
   const std::size_t size = sizeof(StoredFace) + sizeof(StoredGlyph) * static_cast<std::size_t>(total) + pixel_bytes;
