@@ -60,6 +60,7 @@ struct Scratch {
   std::vector<FieldCandidates> fields;  // per field, in reading order (see recognise_entities())
   std::vector<int> order;               // field indexes in reading order
   StringViewMap<EntityType> hinted;     // names typed by a context rule (weak consistency)
+  std::string_view body;                // the body's text once it is read (see lower_in_body())
 };
 
 bool is_name_type(EntityType t) {
@@ -72,7 +73,7 @@ class FieldRecogniser {
                   const KnownMap& known, Scratch& scratch, std::vector<Candidate>& out)
       : lex_(lex), text_(text), kind_(kind), anchor_(anchor), known_(known), toks_(scratch.tokens),
         used_(scratch.used), info_(scratch.info), scratch_(scratch.buf), sports_(scratch.sports),
-        surnames_(scratch.surnames), out_(out) {}
+        surnames_(scratch.surnames), body_(scratch.body), out_(out) {}
 
   void run() {
     tokenize(text_, lex_, toks_);
@@ -127,6 +128,26 @@ class FieldRecogniser {
     if (t.is(kTokNewlineBefore)) return false;
     return t.start - toks_[i - 1].end <= 1;
   }
+  // In a Title Case headline, a word the body writes in lower case is a common word even when the word
+  // list lacks it ("Dockworkers Strike..." over "Thousands of dockworkers walked off"). Only for the
+  // article's own title: one scan of the body per such word.
+  bool lower_in_body(std::string_view wd) const {
+    char lower[48];
+    if (wd.size() < 3 || wd.size() > sizeof lower || body_.empty()) return false;
+    for (std::size_t k = 0; k < wd.size(); ++k) {
+      const char c = wd[k];
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+      lower[k] = c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const std::string_view needle(lower, wd.size());
+    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    for (std::size_t at = body_.find(needle); at != std::string_view::npos; at = body_.find(needle, at + 1)) {
+      const std::size_t end = at + needle.size();
+      if ((at == 0 || !letter(body_[at - 1])) && (end == body_.size() || !letter(body_[end]))) return true;
+    }
+    return false;
+  }
+
   bool common_word(std::size_t i) const {
     if (toks_[i].is(kTokAllCaps)) return false;
     TokenInfo& t = info_[i];
@@ -139,8 +160,9 @@ class FieldRecogniser {
       if (apos < wd.size() && apos > 0) wd = wd.substr(0, apos);
       bool w = toks_[i].is(kTokLower) ? lex_.is_word(wd) : lex_.is_word_lower(wd);
       if (!w && wd.size() > 4 && wd.back() == 's' && !toks_[i].is(kTokLower)) {
-        w = lex_.is_word_lower(wd.substr(0, wd.size() - 1));  // "Dockworkers": plural of a word
+        w = lex_.is_word_lower(wd.substr(0, wd.size() - 1));  // "Councils": plural of a word
       }
+      if (!w && title_case_ && kind_ == FieldKind::kTitle && !toks_[i].is(kTokLower)) w = lower_in_body(wd);
       t.looked_up |= w ? 6 : 2;
     }
     return (t.looked_up & 4) != 0;
@@ -817,6 +839,7 @@ class FieldRecogniser {
   std::vector<std::size_t> caps_pending_;
   std::size_t first_out_ = 0;
   StringViewMap<std::string_view>& surnames_;
+  std::string_view body_;
   std::vector<Candidate>& out_;
   std::size_t last_a_ = 0, last_b_ = 0;
   bool title_case_ = false;
@@ -857,6 +880,7 @@ void recognise_entities(Document& doc) {
   thread_local Scratch scratch;  // buffers keep their capacity from one document to the next
   scratch.sports = false;
   scratch.surnames.clear();
+  scratch.body = {};
   KnownMap& known = scratch.known;  // name -> what a strong decision made of it (views the field texts)
   known.clear();
 
@@ -877,6 +901,7 @@ void recognise_entities(Document& doc) {
     // Room for a typical field's candidates; a long one grows the vector (kept for the next document).
     fc.cands.reserve(std::min<std::size_t>(field.text.size() / 32 + 8, 4096));
     FieldRecogniser(lex, field.text, field.kind, anchor, known, scratch, fc.cands).run();
+    if (field.kind == FieldKind::kBody) scratch.body = field.text;
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
         const std::string_view s = std::string_view(field.text).substr(c.span.start, c.span.size());
