@@ -67,6 +67,12 @@ bool is_name_type(EntityType t) {
   return t != EntityType::kDate && t != EntityType::kTime && t != EntityType::kMoney && t != EntityType::kPercent;
 }
 
+// Text order of candidates: one comparator type for run()'s merge and resolve_caps_pending()'s sort, so
+// they share std::inplace_merge's code (a lambda each made two copies: 1 KB gzip of WASM).
+struct ByStart {
+  bool operator()(const Candidate& x, const Candidate& y) const { return x.span.start < y.span.start; }
+};
+
 class FieldRecogniser {
  public:
   FieldRecogniser(const Lexicon& lex, std::string_view text, FieldKind kind, const DateAnchor& anchor,
@@ -90,7 +96,7 @@ class FieldRecogniser {
     resolve_caps_pending();
     // Both passes emit in text order: merge them (moves each candidate at most once or twice), unless
     // no number starts after the first name (then the merge would keep the order, but allocate a buffer).
-    const auto by_start = [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; };
+    const ByStart by_start;
     const auto begin = out_.begin() + static_cast<std::ptrdiff_t>(first);
     const auto mid = out_.begin() + static_cast<std::ptrdiff_t>(middle);
     if (mid != out_.end() && std::any_of(begin, mid, [&](const Candidate& c) { return by_start(*mid, c); })) {
@@ -239,8 +245,7 @@ class FieldRecogniser {
     }
     caps_pending_.clear();
     if (added) {
-      std::stable_sort(out_.begin() + static_cast<std::ptrdiff_t>(first_out_), out_.end(),
-                       [](const Candidate& x, const Candidate& y) { return x.span.start < y.span.start; });
+      std::stable_sort(out_.begin() + static_cast<std::ptrdiff_t>(first_out_), out_.end(), ByStart());
     }
   }
 
