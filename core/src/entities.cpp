@@ -1062,8 +1062,12 @@ void recognise_entities(Document& doc) {
     fc.cands.assign(1, std::move(c));
   }
 
-  // Overlaps, then output sorted by (field, start, end) with dense groups by canonical name.
-  std::sort(all.begin(), all.end(), [](const FieldCandidates& x, const FieldCandidates& y) { return x.field < y.field; });
+  // Overlaps, then output sorted by (field, start, end) with dense groups by canonical name. Field order:
+  // `all` is in reading order (the body, then the others in field order), so the body moves back to its
+  // place (what sorting by field gave, without a std::sort instantiation: 1.5 KB gzip of WASM).
+  if (!order.empty() && order[0] == kBodyField) {
+    std::rotate(all.begin(), all.begin() + 1, all.begin() + kBodyField + 1);
+  }
   doc.entities.clear();
   std::size_t total = 0;
   for (FieldCandidates& fc : all) {
