@@ -822,7 +822,9 @@ void SortGroups(PanelState& state, PanelCache& c) {
   }
   const int column = c.sort_column;
   const bool desc = c.sort_descending;
-  std::stable_sort(c.group_order.begin(), c.group_order.end(), [&](int a, int b) {
+  // A total order (no two groups share a first mention: each entity is in one group), so std::sort
+  // gives what a stable sort would, without stable_sort's instantiation (0.9 KB gzip of WASM).
+  std::sort(c.group_order.begin(), c.group_order.end(), [&](int a, int b) {
     const EntityGroup& x = c.groups[a];
     const EntityGroup& y = c.groups[b];
     int cmp = 0;
