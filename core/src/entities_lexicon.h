@@ -51,15 +51,17 @@ enum LexFlag : std::uint32_t {
   kLexOrgFirst = 1u << 31,   // first word of a club or company name ("FC Basel")
 };
 
+// What a lookup reads (the key, then the flags and type) comes first: within one cache line for most
+// entries, where the flags at the end of the 72 bytes were always on the line after the key's.
 struct LexEntry {
   std::string_view key;
-  std::string_view canonical;  // empty: the key itself
-  std::string_view link;       // a place this place is part of (WordNet part-of holonym), or empty
-  std::string_view origin;     // the data the type came from ("wordnet", "iso3166-1", "names.tsv"...)
   std::uint32_t flags = 0;
   std::int8_t type = -1;       // EntityType, or -1 when the entry has no type
   std::uint8_t month = 0;      // 1..12 for kLexMonth / kLexMonthAbbr
   std::uint8_t weekday = 0;    // 1..7 (Monday..Sunday) for kLexWeekday
+  std::string_view canonical;  // empty: the key itself
+  std::string_view link;       // a place this place is part of (WordNet part-of holonym), or empty
+  std::string_view origin;     // the data the type came from ("wordnet", "iso3166-1", "names.tsv"...)
 
   bool has_type() const { return type >= 0; }
   EntityType entity_type() const { return static_cast<EntityType>(type); }
