@@ -1039,8 +1039,12 @@ void FieldScanner::resolve_and_output() {
   for (const Draft& d : drafts_) {
     if (!d.absorbed) order.push_back(d.id);
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int a, int b) { return drafts_[a].q.span.start < drafts_[b].q.span.start; });
+  // By start, ties in creation order (ids increase along `order`): what a stable sort gives, without
+  // the temporary buffer std::stable_sort allocates on every call.
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const std::uint32_t sa = drafts_[a].q.span.start, sb = drafts_[b].q.span.start;
+    return sa != sb ? sa < sb : a < b;
+  });
   doc_->quotes.reserve(doc_->quotes.size() + order.size());
   // This field's entities, in order.
   const auto by_field = [](const Entity& e, int f) { return e.field < f; };
