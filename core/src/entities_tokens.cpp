@@ -124,6 +124,25 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
   };
   while (i < n) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
+    // Most tokens are plain words: ASCII letters, lower case after the first, ended by a space, the end
+    // or punctuation that no word rule below looks at (not '-' or '\'', nor '.' after a capital).
+    // Taken here without the character tests below; the token is the one the general path would give.
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+      std::size_t j = i + 1;
+      while (j < n && s[j] >= 'a' && s[j] <= 'z') ++j;
+      const unsigned char e = j < n ? static_cast<unsigned char>(s[j]) : ' ';
+      const bool ends = e < 0x80 && !((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) &&
+                        e != '-' && e != '\'' && (e != '.' || b >= 'a');
+      if (ends) {
+        push(i, j, kTokWord | (b <= 'Z' ? kTokUpper : kTokLower));
+        i = j;
+        if (e == ' ' && i < n) {
+          before |= kTokSpaceBefore;
+          ++i;
+        }
+        continue;
+      }
+    }
     // Whitespace.
     if (b == ' ' || b == '\t' || b == '\r' || b == '\f') {
       before |= kTokSpaceBefore;
