@@ -91,6 +91,19 @@ inline std::size_t lower_run_end(std::string_view s, std::size_t j) {
   return j;
 }
 
+// Bytes that end a plain word (see tokenize()) with no word rule to apply: ASCII but letters, digits,
+// '-' and '\'' ('.' is one of them, except after a capital: the caller checks).
+struct PlainWordEnds {
+  bool ends[256] = {};
+  constexpr PlainWordEnds() {
+    for (int c = 0; c < 0x80; ++c) {
+      const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      ends[c] = !alnum && c != '-' && c != '\'';
+    }
+  }
+};
+constexpr PlainWordEnds kPlainWordEnds;
+
 inline bool letter_at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return false;
   const Char c = char_at(s, i);
@@ -147,9 +160,7 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
     if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
       const std::size_t j = lower_run_end(s, i + 1);
       const unsigned char e = j < n ? static_cast<unsigned char>(s[j]) : ' ';
-      const bool ends = e < 0x80 && !((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) &&
-                        e != '-' && e != '\'' && (e != '.' || b >= 'a');
-      if (ends) {
+      if (kPlainWordEnds.ends[e] && (e != '.' || b >= 'a')) {
         push(i, j, kTokWord | (b <= 'Z' ? kTokUpper : kTokLower));
         i = j;
         if (e == ' ' && i < n) {
