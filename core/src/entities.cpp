@@ -371,11 +371,16 @@ class FieldRecogniser {
   std::size_t name_match(std::size_t p, std::size_t limit, const LexEntry** found, const Known** known) const {
     *found = nullptr;
     *known = nullptr;
-    const bool multi = (flags(p) & kLexMultiStart) != 0 || !known_.empty() || toks_[p].is(kTokAllCaps);
+    const bool multi_start = (flags(p) & kLexMultiStart) != 0;
+    const bool multi = multi_start || !known_.empty() || toks_[p].is(kTokAllCaps);
+    // A typed name of several words starts with a word the loader marked (kLexMultiStart): a longer
+    // slice that starts with this word and a space can only be in the table when the word is marked.
+    const std::size_t after = toks_[p].end;
+    const bool longer_in_table = multi_start || after >= text_.size() || text_[after] != ' ';
     for (std::size_t len = multi ? std::min(kMaxGazTokens, limit - p) : 1; len >= 1; --len) {
       if (!toks_[p + len - 1].is(kTokWord)) continue;
       const std::string_view s = slice(p, p + len);
-      if (const LexEntry* e = len == 1 ? entry(p) : lex_.find(s); e && e->has_type()) {
+      if (const LexEntry* e = len == 1 ? entry(p) : longer_in_table ? lex_.find(s) : nullptr; e && e->has_type()) {
         *found = e;
         return len;
       }
