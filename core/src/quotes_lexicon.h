@@ -77,7 +77,9 @@ class WordClasses {
   WordClasses();
   void add(std::string_view word, std::uint32_t cls, const void* cues = nullptr);
   static bool pack(std::string_view word, std::uint64_t& a, std::uint64_t& b);
-  struct Slot {
+  // 32 bytes, aligned to 32: a slot never straddles two cache lines (a vector's default 16-byte alignment
+  // split every other one).
+  struct alignas(32) Slot {
     std::uint64_t a = 0, b = 0;
     std::uint32_t cls = 0;
     bool used = false;
