@@ -35,6 +35,15 @@ inline std::uint64_t hash_bytes(std::string_view s) {
   return h;
 }
 
+// The first eight bytes of s, or a function of exactly its bytes when it is shorter (load_tail): equal
+// heads of two keys of one length up to eight are equal keys.
+inline std::uint64_t load_head(std::string_view s) {
+  if (s.size() < 8) return load_tail(s.data(), s.size());
+  std::uint64_t w;
+  std::memcpy(&w, s.data(), 8);
+  return w;
+}
+
 struct CueName {
   const char* name;
   std::uint32_t flag;
@@ -239,7 +248,7 @@ Lexicon::Lexicon() {
   // multi-word name): the table never fills past two thirds, so a probe for a missing key always ends.
   std::size_t cap = 1;
   while (cap < lines * 3) cap <<= 1;
-  slots_.assign(cap, 0);
+  slots_.assign(cap, Slot());
   mask_ = cap - 1;
 
   std::uint32_t section_flag = 0;
@@ -298,33 +307,40 @@ Lexicon::Lexicon() {
   load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// A slot holds (hash tag << 32) | (entry index + 1); the tag skips most key comparisons.
+// The tag and the head skip most key comparisons.
 LexEntry& Lexicon::insert(std::string_view key) {
   const std::uint64_t h = hash_bytes(key);
-  const std::uint64_t tag = h >> 32 << 32;
+  const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
+  const std::uint64_t head = load_head(key);
   std::uint64_t i = h & mask_;
-  while (slots_[i] != 0) {
-    if ((slots_[i] & ~0xFFFFFFFFull) == tag) {
-      LexEntry& e = entries_[(slots_[i] & 0xFFFFFFFFull) - 1];
+  while (slots_[i].index != 0) {
+    if (slots_[i].tag == tag && slots_[i].head == head) {
+      LexEntry& e = entries_[slots_[i].index - 1];
       if (e.key == key) return e;
     }
     i = (i + 1) & mask_;
   }
   entries_.emplace_back();
   entries_.back().key = key;
-  slots_[i] = tag | entries_.size();
+  slots_[i] = Slot{tag, static_cast<std::uint32_t>(entries_.size()), head};
   return entries_.back();
 }
 
 const LexEntry* Lexicon::find(std::string_view key) const {
   if (key.empty()) return nullptr;
   const std::uint64_t h = hash_bytes(key);
-  const std::uint64_t tag = h >> 32 << 32;
+  const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
+  const std::uint64_t head = load_head(key);
   std::uint64_t i = h & mask_;
-  while (slots_[i] != 0) {
-    if ((slots_[i] & ~0xFFFFFFFFull) == tag) {
-      const LexEntry& e = entries_[(slots_[i] & 0xFFFFFFFFull) - 1];
-      if (e.key.size() == key.size() && same_bytes(e.key.data(), key.data(), key.size())) return &e;
+  while (slots_[i].index != 0) {
+    const Slot& s = slots_[i];
+    if (s.tag == tag && s.head == head) {
+      // Equal heads and lengths: equal keys up to eight bytes; a longer key compares its other bytes.
+      const LexEntry& e = entries_[s.index - 1];
+      if (e.key.size() == key.size() &&
+          (key.size() <= 8 || same_bytes(e.key.data() + 8, key.data() + 8, key.size() - 8))) {
+        return &e;
+      }
     }
     i = (i + 1) & mask_;
   }

@@ -95,7 +95,14 @@ class Lexicon {
   void load_words(std::string_view suffixes_line, std::string_view stems);
   std::string table_;  // the decoded table from "@first" on; entries_' views point into it
   std::vector<LexEntry> entries_;
-  std::vector<std::uint64_t> slots_;  // hash tag | index + 1 into entries_, 0 = empty; size a power of two
+  // The hash's top half as a tag, the entry's index + 1 (0: empty) and the key's first eight bytes: a key
+  // of up to eight bytes is compared here, without reading its bytes elsewhere (one cache miss less).
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t index = 0;
+    std::uint64_t head = 0;
+  };
+  std::vector<Slot> slots_;  // size a power of two
   std::uint64_t mask_ = 0;
   // The English word list, expanded from its stems ('\n'-separated), and its hash set:
   // (hash tag << 40) | (length << 32) | (offset into words_ + 1).
