@@ -176,14 +176,20 @@ void tokenize_quotes(std::string_view t, Span range, std::vector<Token>& out) {
           break;
         }
       }
+      // The case of the first letter: ASCII, or Latin-1 (C3 80..9E capitals, C3 9F..BF small letters).
       const unsigned char f = static_cast<unsigned char>(t[start]);
-      const unsigned char f2 = start + 1 < end ? static_cast<unsigned char>(t[start + 1]) : 0;
+      bool cap = f >= 'A' && f <= 'Z', lower = f >= 'a' && f <= 'z';
+      if (f == 0xC3 && start + 1 < end) {
+        const unsigned char f2 = static_cast<unsigned char>(t[start + 1]);
+        cap = f2 >= 0x80 && f2 <= 0x9E;
+        lower = f2 >= 0x9F;
+      }
       Token& tok = out.emplace_back();
       tok.start = static_cast<std::uint32_t>(start);
       tok.end = static_cast<std::uint32_t>(i);
       tok.kind = TokKind::kWord;
-      tok.cap = (f >= 'A' && f <= 'Z') || (f == 0xC3 && f2 >= 0x80 && f2 <= 0x9E);
-      tok.lower = (f >= 'a' && f <= 'z') || (f == 0xC3 && f2 >= 0x9F);
+      tok.cap = cap;
+      tok.lower = lower;
       if (i < end && t[i] == ' ') ++i;  // the usual space after a word, skipped here rather than in a loop turn
       continue;
     }
