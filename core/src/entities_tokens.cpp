@@ -74,23 +74,6 @@ inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 inline bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == '\f'; }
 
-// The end of the run of ASCII lower-case letters from j. Eight bytes at a time while whole words of
-// them follow: a byte below 0x80 is in a..z when adding 0x1F sets its top bit and adding 0x05 does not
-// (the top bits are cleared first, so no sum carries into the next byte). x86-64 and WASM are both
-// little-endian: the lowest set bit is the first byte.
-inline std::size_t lower_run_end(std::string_view s, std::size_t j) {
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = 0x8080808080808080ull;
-  for (; j + 8 <= s.size(); j += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + j, 8);
-    const std::uint64_t y = w & kLow7;
-    const std::uint64_t lower = (y + 0x1F1F1F1F1F1F1F1Full) & ~(y + 0x0505050505050505ull) & ~w & kHigh;
-    if (const std::uint64_t other = ~lower & kHigh) return j + static_cast<std::size_t>(__builtin_ctzll(other)) / 8;
-  }
-  while (j < s.size() && s[j] >= 'a' && s[j] <= 'z') ++j;
-  return j;
-}
-
 // Bytes that end a plain word (see tokenize()) with no word rule to apply: ASCII but letters, digits,
 // '-' and '\'' ('.' is one of them, except after a capital: the caller checks).
 struct PlainWordEnds {
@@ -158,7 +141,8 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
     // or punctuation that no word rule below looks at (not '-' or '\'', nor '.' after a capital).
     // Taken here without the character tests below; the token is the one the general path would give.
     if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-      const std::size_t j = lower_run_end(s, i + 1);
+      std::size_t j = i + 1;
+      while (j < n && s[j] >= 'a' && s[j] <= 'z') ++j;
       const unsigned char e = j < n ? static_cast<unsigned char>(s[j]) : ' ';
       if (kPlainWordEnds.ends[e] && (e != '.' || b >= 'a')) {
         push(i, j, kTokWord | (b <= 'Z' ? kTokUpper : kTokLower));
@@ -228,7 +212,8 @@ void tokenize(std::string_view s, const Lexicon& lex, std::vector<Token>& out) {
         const unsigned char a = static_cast<unsigned char>(s[j]);
         if (a < 0x80) {  // ASCII fast path
           if (a >= 'a' && a <= 'z') {  // a run of lower-case letters, counted once
-            const std::size_t k = lower_run_end(s, j + 1);
+            std::size_t k = j + 1;
+            while (k < n && s[k] >= 'a' && s[k] <= 'z') ++k;
             lower += static_cast<int>(k - j);
             j = k;
             continue;
