@@ -233,6 +233,9 @@ TEST_CASE("entities: noise (sentence-initial words, headlines, modal May, lone t
   INFO(dump(strike));
   CHECK(find(strike, "Dockworkers", gloss::kTitleField) == nullptr);
   CHECK(find(strike, "Ravensholt", gloss::kTitleField) != nullptr);
+  const Document site = make_doc("Details are on ravensholt.com and from @ravensholt.", "Ravensholt Warns");
+  INFO(dump(site));
+  CHECK(find(site, "Ravensholt", gloss::kTitleField) != nullptr);
   const Document no_body = make_doc("", "Dockworkers Strike as Ravensholt Warns");
   INFO(dump(no_body));
   CHECK(find(no_body, "Dockworkers", gloss::kTitleField) != nullptr);

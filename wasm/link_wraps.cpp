@@ -22,7 +22,7 @@ int __wrap_sscanf(const char* input, const char* format, ...) {
 }
 
 // ImFontAtlas::AddFontDefault: ImGui builds its atlas with the embedded ProggyClean font when no font
-// was added; the panel always adds its own (gloss::panel::AddPanelFonts) before the first frame, so the
+// was added; the panel always adds its own (gloss::panel::AddPanelHostFonts) before the first frame, so the
 // 11 KB gzip of compressed font data and its decompressor would never run. Should a host ever build the
 // atlas without a font, this stops with a message rather than draw with no font.
 ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {

@@ -5,6 +5,9 @@
 // has: literals, white space, %d %i %u %x %X %c %n %% with an optional width and '*'. Anything else
 // (floats, %s, %[, length modifiers) aborts instead of reading wrongly: the panel loads no .ini
 // settings, so no %f is ever scanned. tests/small_sscanf_test.cpp checks it against the native libc.
+// A constraint on the panel: ImGui widgets that scan typed numbers (InputInt/InputFloat, Drag/Slider
+// Ctrl+click editing: %f %lf %lld; ColorEdit: %02X with hex input) must not be added to the browser
+// panel without widening this scanner, or the module aborts on that input.
 #include "small_sscanf.h"
 
 #include <cstdarg>

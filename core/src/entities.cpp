@@ -145,10 +145,20 @@ class FieldRecogniser {
       lower[k] = c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     const std::string_view needle(lower, wd.size());
-    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    // A word of its own: after a space, a line start or opening punctuation (not "@", "#", "/" or "."),
+    // and not followed by a letter, digit, non-ASCII byte, "@" or "."+letter ("ravensholt.com").
+    const auto word_byte = [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+             static_cast<unsigned char>(c) >= 0x80;
+    };
     for (std::size_t at = body_.find(needle); at != std::string_view::npos; at = body_.find(needle, at + 1)) {
       const std::size_t end = at + needle.size();
-      if ((at == 0 || !letter(body_[at - 1])) && (end == body_.size() || !letter(body_[end]))) return true;
+      const char before = at == 0 ? ' ' : body_[at - 1];
+      const bool starts = before == ' ' || before == '\n' || before == '\t' || before == '(' || before == '"' ||
+                          before == '\'' || before == '-';
+      const char after = end == body_.size() ? ' ' : body_[end];
+      const bool dotted = after == '.' && end + 1 < body_.size() && word_byte(body_[end + 1]);
+      if (starts && !word_byte(after) && after != '@' && !dotted) return true;
     }
     return false;
   }
@@ -920,7 +930,7 @@ void recognise_entities(Document& doc) {
     // Room for a typical field's candidates; a long one grows the vector (kept for the next document).
     fc.cands.reserve(std::min<std::size_t>(field.text.size() / 32 + 8, 4096));
     FieldRecogniser(lex, field.text, field.kind, anchor, known, scratch, fc.cands).run();
-    if (field.kind == FieldKind::kBody) scratch.body = field.text;
+    if (fc.field == kBodyField) scratch.body = field.text;
     for (Candidate& c : fc.cands) {
       if (c.strength >= 2 && is_name_type(c.type)) {
         const std::string_view s = std::string_view(field.text).substr(c.span.start, c.span.size());

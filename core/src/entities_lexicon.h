@@ -71,6 +71,9 @@ class Lexicon {
  public:
   // The process-wide table, built on first use (thread-safe).
   static const Lexicon& get();
+  // Entries point into table_: the one instance is never copied or moved.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
 
   // Exact (case-sensitive) lookup; nullptr when absent.
   const LexEntry* find(std::string_view key) const;

@@ -158,6 +158,7 @@ export class Glyphs {
     const rgba = ctx.getImageData(0, 0, width, height).data;
     const M = this.M, image = M._malloc(width * height), records = M._malloc(cps.length * 32);
     try {
+      if (!image || !records) throw new Error('gloss: out of memory for the panel glyphs');
       const heap = M.HEAPU8;
       for (let i = 0, n = width * height; i < n; i++) heap[image + i] = rgba[i * 4 + 3];
       for (const [index, face] of this.faces.entries()) {

@@ -268,9 +268,11 @@ class PanelHandle {
     this.selected = { entity: -1, quote: -1 };
     if (this.canvas) {
       const M = this.module;
-      this.glyphs.addText(text, ...drawnStrings(doc));
+      // Glyphs that fail to draw show as U+FFFD; the text itself still goes to the panel.
+      try { this.glyphs.addText(text, ...drawnStrings(doc)); } catch (e) { logOnce(e, 'drawing the panel font'); }
       const bytes = new TextEncoder().encode(text);
       const ptr = M._malloc(bytes.length + 1);
+      if (!ptr) throw new Error('gloss: out of memory for the panel text');
       try {
         M.HEAPU8.set(bytes, ptr);
         if (!M._gloss_panel_set_text(ptr, bytes.length)) throw new Error(JSON.parse(M.UTF8ToString(M._gloss_panel_error())).error.message);
