@@ -219,3 +219,6 @@ console.log(`Peers: compromise ${version('compromise')}, wink-nlp ${version('win
 console.log('| measure | Gloss | compromise | wink-nlp | target |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+// The two WebAssembly modules link differently compiled cores (wasm/CMakeLists.txt).
+console.log('\nWASM in Node rows: gloss_core.wasm, whose core is compiled for speed (-O3, link-time optimised);'
+  + ' the Chromium row: the browser module gloss.wasm, whose core is tuned for size.');

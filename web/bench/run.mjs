@@ -124,6 +124,7 @@ try {
   await b.context.close();
   const rate = (runs) => (mb / median(runs)).toFixed(1);
   console.log(`\n3. annotate throughput on a ${mb.toFixed(1)} MB plain-text article (median of 3, JSON out)`);
+  console.log('   (Node: gloss_core.wasm, core compiled for speed; Chromium: gloss.wasm, core tuned for size)');
   console.log(`   native CLI (process incl.):  ${rate(nativeRuns)} MB/s`);
   console.log(`   WASM in Node ${process.version}:   ${rate(nodeRuns)} MB/s  (${((mb / median(nodeRuns)) / (mb / median(nativeRuns)) * 100).toFixed(0)}% of native)`);
   console.log(`   WASM in Chromium:            ${rate(chromeRuns)} MB/s  (${((mb / median(chromeRuns)) / (mb / median(nativeRuns)) * 100).toFixed(0)}% of native)`);
