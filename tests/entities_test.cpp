@@ -42,7 +42,7 @@ std::string dump(const Document& doc) {
   std::string s;
   for (const Entity& e : doc.entities) {
     s += std::string(doc.fields[static_cast<std::size_t>(e.field)].slice(e.span)) + "/" + gloss::to_string(e.type) +
-         "/" + e.rule + "; ";
+         "/" + std::string(e.rule) + "; ";
   }
   return s;
 }

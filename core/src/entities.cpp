@@ -451,8 +451,8 @@ class FieldRecogniser {
   }
 
   // [SECTION] Typing
-  Candidate& emit(std::size_t a, std::size_t b, EntityType type, int strength, const char* rule,
-                  std::string_view canonical = {}, std::string_view detail = {}, std::string_view link = {}) {
+  Candidate& emit(std::size_t a, std::size_t b, EntityType type, int strength, std::string_view rule,
+                  std::string_view canonical = {}, std::string_view link = {}) {
     // The views never point into out_. The new candidate's strings are empty: append() fills them without
     // the aliasing checks of assign() (_M_replace).
     Candidate& c = out_.emplace_back();
@@ -462,7 +462,6 @@ class FieldRecogniser {
     c.strength = strength;
     c.priority = strength;
     c.rule = rule;
-    c.rule_detail = detail;
     if (!canonical.empty()) c.canonical.append(canonical.data(), canonical.size());
     last_a_ = a;
     last_b_ = b;
@@ -489,18 +488,18 @@ class FieldRecogniser {
     const bool score_after = b + 2 < toks_.size() && toks_[b].is(kTokNumber) && toks_[b + 2].is(kTokNumber) &&
                              toks_[b + 1].start == toks_[b].end && toks_[b + 2].start == toks_[b + 1].end &&
                              text_[toks_[b].end] == '-' && toks_[b].end - toks_[b].start <= 3;
-    if (score_after && e.entity_type() == EntityType::kGpe && e.origin != "iso3166-1") {
+    if (score_after && e.entity_type() == EntityType::kGpe && e.origin->name != "iso3166-1") {
       return void(emit(a, b, EntityType::kOrg, 2, "context:score", e.key));
     }
     if (sports_ && (e.entity_type() == EntityType::kGpe || e.entity_type() == EntityType::kLoc) &&
-        e.origin != "iso3166-1" && e.origin != "entity_names.tsv" && !dateline &&
+        e.origin->name != "iso3166-1" && e.origin->name != "entity_names.tsv" && !dateline &&
         !(a > 0 && (is_place_preposition(a - 1) || equals(word(a - 1), "(")))) {
       // In a sports story a town names its club ("Barnsley 2 Chelsea 1"); after "in"/"at" it is the venue.
       emit(a, b, EntityType::kOrg, 2, "context:sports-club", e.key);
       return;
     }
     // The entry's own spelling as canonical, so "ZURICH" (looked up in title case) groups with "Zurich".
-    emit(a, b, e.entity_type(), 3, "lexicon", e.canonical.empty() ? e.key : e.canonical, e.origin, e.link);
+    emit(a, b, e.entity_type(), 3, e.origin->rule, e.canonical.empty() ? e.key : e.canonical, e.link);
   }
 
   void type_run(std::size_t a, std::size_t b) {
@@ -802,7 +801,6 @@ class FieldRecogniser {
         c.type = EntityType::kOrg;
         c.rule = "pattern:possessive-ministry";
         c.canonical.clear();
-        c.rule_detail = {};
         c.link.assign(slice(a, b));
         last_b_ = k + 1;
         return;
@@ -815,7 +813,6 @@ class FieldRecogniser {
       c.type = EntityType::kOrg;
       c.rule = "pattern:ministry";
       c.canonical.clear();
-      c.rule_detail = {};
       last_b_ = b + 2;
       return;
     }
@@ -834,8 +831,7 @@ class FieldRecogniser {
         c.span.end = toks_[b].end;
         c.type = e->entity_type();
         c.canonical.assign(e->canonical.empty() ? e->key : e->canonical);
-        c.rule = "lexicon:lower-case-head";
-        c.rule_detail = e->origin;
+        c.rule = e->origin->lower_case_head_rule;
         last_b_ = b + 1;
       }
     }
@@ -850,7 +846,6 @@ class FieldRecogniser {
       c.canonical = std::move(canon);
       c.span.start = toks_[a - 1].start;
       c.rule = "pattern:compass-region";
-      c.rule_detail = {};
       c.link.clear();
     }
   }
@@ -967,7 +962,6 @@ void recognise_entities(Document& doc) {
       acr.canonical = canon;
       acr.link = canon;
       acr.rule = "acronym:expansion";
-      acr.rule_detail = {};
       acr.strength = 3;
       exp.link = std::string(a);
       acronyms[std::string(a)] = {exp.type, canon};
@@ -978,7 +972,7 @@ void recognise_entities(Document& doc) {
     for (Candidate& c : fc.cands) {
       if (!is_name_type(c.type) || (c.strength >= 3 && acronyms.empty())) continue;
       const std::string_view s = std::string_view(text).substr(c.span.start, c.span.size());
-      if (auto it = acronyms.find(s); it != acronyms.end() && c.rule != std::string("acronym:expansion")) {
+      if (auto it = acronyms.find(s); it != acronyms.end() && c.rule != "acronym:expansion") {
         c.type = it->second.first;
         c.canonical = it->second.second;
         c.link = it->second.second;
@@ -992,7 +986,6 @@ void recognise_entities(Document& doc) {
           c.type = EntityType::kPerson;
           c.canonical.assign(full);
           c.rule = "document:surname";
-          c.rule_detail = {};
           continue;
         }
       }
@@ -1014,7 +1007,7 @@ void recognise_entities(Document& doc) {
     for (const FieldCandidates& fc : all) {
       const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
       for (const Candidate& c : fc.cands) {
-        if (c.strength == 1 && is_name_type(c.type) && std::string_view(c.rule).rfind("default:", 0) != 0) {
+        if (c.strength == 1 && is_name_type(c.type) && c.rule.rfind("default:", 0) != 0) {
           hinted.try_emplace(std::string_view(text).substr(c.span.start, c.span.size()), c.type);
         }
       }
@@ -1023,7 +1016,7 @@ void recognise_entities(Document& doc) {
       for (FieldCandidates& fc : all) {
         const std::string& text = doc.fields[static_cast<std::size_t>(fc.field)].text;
         for (Candidate& c : fc.cands) {
-          if (c.strength != 1 || std::string_view(c.rule).rfind("default:", 0) != 0) continue;
+          if (c.strength != 1 || c.rule.rfind("default:", 0) != 0) continue;
           if (const EntityType* hint = hinted.find(std::string_view(text).substr(c.span.start, c.span.size()))) {
             c.type = *hint;
             c.rule = "document:context";
@@ -1054,7 +1047,6 @@ void recognise_entities(Document& doc) {
       if (other && (other->type == EntityType::kGpe || other->type == EntityType::kLoc) && other->type != c.type) {
         c.type = other->type;
         c.rule = "context:coordination";
-        c.rule_detail = {};
       }
     }
   }
@@ -1109,13 +1101,7 @@ void recognise_entities(Document& doc) {
         e.canonical.append(s);  // the new entity's strings are empty: append, not assign's _M_replace
       }
       if (!c.link.empty()) e.link = std::move(c.link);
-      const std::size_t rule_size = std::strlen(c.rule);
-      if (c.rule_detail.empty()) {
-        e.rule.append(c.rule, rule_size);
-      } else {  // "lexicon:wordnet": one allocation at most
-        e.rule.reserve(rule_size + 1 + c.rule_detail.size());
-        e.rule.append(c.rule, rule_size).append(1, ':').append(c.rule_detail);
-      }
+      e.rule = c.rule;
       e.group = *groups.try_emplace(e.canonical, static_cast<int>(groups.size())).first;
     }
   }

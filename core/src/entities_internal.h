@@ -72,8 +72,7 @@ struct Candidate {
   std::string canonical;
   std::string value;
   std::string link;
-  const char* rule = "";
-  std::string_view rule_detail;  // appended to rule after ':': the data origin (lexicon bytes, never freed)
+  std::string_view rule;      // static storage: a literal or a LexOrigin's rule name (Entity::rule)
 };
 
 // The article's dateline date, for resolving "Tuesday", "March 28", "May".

@@ -253,7 +253,7 @@ Lexicon::Lexicon() {
 
   std::uint32_t section_flag = 0;
   bool entries_section = false;
-  std::string_view origin;          // of the current @entries section
+  const LexOrigin* origin = nullptr;  // of the current @entries section
   std::int8_t group_type = -1;      // of the current "%" group
   std::string_view group_link;
   while (!data.empty()) {
@@ -261,7 +261,14 @@ Lexicon::Lexicon() {
     if (line.empty()) continue;
     if (line[0] == '@') {
       entries_section = line.rfind("@entries", 0) == 0;
-      origin = entries_section && line.size() > 9 ? line.substr(9) : std::string_view();
+      origin = nullptr;
+      if (entries_section) {
+        const std::string_view name = line.size() > 9 ? line.substr(9) : std::string_view();
+        const std::string_view separator = name.empty() ? "" : ":";
+        origins_.push_back({std::string(name), std::string("lexicon").append(separator).append(name),
+                            std::string("lexicon:lower-case-head").append(separator).append(name)});
+        origin = &origins_.back();
+      }
       group_type = -1;
       group_link = {};
       section_flag = 0;

@@ -7,6 +7,7 @@
 #define GLOSS_ENTITIES_LEXICON_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,14 @@ enum LexFlag : std::uint32_t {
 
 // What a lookup reads (the key, then the flags and type) comes first: within one cache line for most
 // entries, where the flags at the end of the 72 bytes were always on the line after the key's.
+// The data an entry's type came from (one "@entries" section), and the rule names that cite it. The rule
+// names live as long as the Lexicon (the whole process), so entities hold views of them.
+struct LexOrigin {
+  std::string name;                  // "wordnet", "iso3166-1", "names.tsv"...
+  std::string rule;                  // "lexicon:<name>"
+  std::string lower_case_head_rule;  // "lexicon:lower-case-head:<name>"
+};
+
 struct LexEntry {
   std::string_view key;
   std::uint32_t flags = 0;
@@ -61,7 +70,7 @@ struct LexEntry {
   std::uint8_t weekday = 0;    // 1..7 (Monday..Sunday) for kLexWeekday
   std::string_view canonical;  // empty: the key itself
   std::string_view link;       // a place this place is part of (WordNet part-of holonym), or empty
-  std::string_view origin;     // the data the type came from ("wordnet", "iso3166-1", "names.tsv"...)
+  const LexOrigin* origin = nullptr;  // where the type came from; set when the entry has a type
 
   bool has_type() const { return type >= 0; }
   EntityType entity_type() const { return static_cast<EntityType>(type); }
@@ -97,6 +106,7 @@ class Lexicon {
   LexEntry& insert(std::string_view key);
   void load_words(std::string_view suffixes_line, std::string_view stems);
   std::string table_;  // the decoded table from "@first" on; entries_' views point into it
+  std::deque<LexOrigin> origins_;  // one per "@entries" section; a deque, so entries' pointers stay valid
   std::vector<LexEntry> entries_;
   // The hash's top half as a tag, the entry's index + 1 (0: empty) and the key's first eight bytes: a key
   // of up to eight bytes is compared here, without reading its bytes elsewhere (one cache miss less).

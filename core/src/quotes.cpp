@@ -19,6 +19,9 @@
 #include <algorithm>
 #include <cstring>
 #include <initializer_list>
+#include <mutex>
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "quotes_lexicon.h"
@@ -84,11 +87,23 @@ struct Draft {
   bool after_attribution = false;  // the speaker comes after the closing mark
   int words = 0;               // words inside the marks
   int open_tok = -1, close_tok = -1, attr_end_tok = -1, cue_tok = -1;
-  // Quote::method and Quote::rule, kept as static strings until output (no allocation per quote).
+  // Quote::method and Quote::rule: static strings (no allocation per quote).
   const char* method = "";
   const char* rule = "direct.unattributed";
   const char* rule_suffix = "";  // "+split", "+partial-quote"
 };
+
+// "direct.after.speaker-cue" + "+split": the names with a suffix are built once and kept for the life of the
+// process, as Quote::rule is a view of static storage (a few dozen names at most: rules x suffixes).
+std::string_view suffixed_rule(const char* rule, const char* suffix) {
+  if (!*suffix) return rule;
+  std::string name(rule);
+  name += suffix;
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> names;
+  const std::lock_guard<std::mutex> lock(mutex);
+  return *names.insert(std::move(name)).first;
+}
 
 struct Attribution {
   bool found = false;
@@ -1242,9 +1257,7 @@ void FieldScanner::resolve_and_output() {
     Quote& out = doc_->quotes.emplace_back(std::move(q));
     q.resolved_speaker = out.resolved_speaker;  // later quotes read it (inherited speakers, recent_)
     out.method = d.method;
-    const std::string_view rule = d.rule, suffix = d.rule_suffix;
-    out.rule.reserve(rule.size() + suffix.size());  // one allocation at most
-    out.rule.append(rule).append(suffix);
+    out.rule = suffixed_rule(d.rule, d.rule_suffix);
   }
 }
 

@@ -27,12 +27,12 @@ std::string Clip(std::string_view s, std::size_t n) {
   return out;
 }
 
-void Row(const char* key, const std::string& value) {
+void Row(const char* key, std::string_view value) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TextDisabled("%s", key);
   ImGui::TableNextColumn();
-  ImGui::TextWrapped("%s", value.c_str());
+  ImGui::TextWrapped("%.*s", static_cast<int>(value.size()), value.data());
 }
 
 std::string SpanText(const Document& doc, int field, Span s) {
@@ -63,8 +63,8 @@ void InspectEntity(const Document& doc, int index) {
     const Entity& o = doc.entities[i];
     if (static_cast<int>(i) == index || o.field != e.field) continue;
     if (o.span.end + 1 < e.span.start || o.span.start > e.span.end + 1) continue;
-    ImGui::BulletText("%s \xE2\x80\x9C%s\xE2\x80\x9D  (%s)", to_string(o.type), Clip(doc.fields[o.field].slice(o.span), 60).c_str(),
-                      o.rule.c_str());
+    ImGui::BulletText("%s \xE2\x80\x9C%s\xE2\x80\x9D  (%.*s)", to_string(o.type), Clip(doc.fields[o.field].slice(o.span), 60).c_str(),
+                      static_cast<int>(o.rule.size()), o.rule.data());
     ++shown;
   }
   if (shown == 0) ImGui::TextDisabled("  none (discarded candidates are not reported by the core)");

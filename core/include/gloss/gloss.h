@@ -98,6 +98,9 @@ enum class EntityType : std::uint8_t {
 const char* to_string(EntityType type);
 constexpr int kEntityTypeCount = 12;
 
+// Entity::rule, Quote::rule and Quote::method view static storage: the library's own names, which live as
+// long as the process (no allocation per annotation; a copied Document never holds a dangling view). Code
+// that sets them itself (tests, demo documents) must give storage that outlives the Document, e.g. literals.
 struct Entity {
   Entity() {}  // user-provided: a vector's emplace_back() then skips zero-filling the whole struct
 
@@ -106,7 +109,7 @@ struct Entity {
   EntityType type = EntityType::kOrg;
   std::string canonical;   // one name for all mentions (US = United States; demonym -> its country)
   std::string value;       // DATE/TIME: normalised ISO 8601 value resolved against the dateline
-  std::string rule;        // which rule or data entry produced it (for "why this span")
+  std::string_view rule;   // which rule or data entry produced it (for "why this span")
   int group = -1;          // index of the mention group (same canonical entity), dense from 0
   std::string link;        // an acronym's expansion (or the acronym of an expansion); a place's container
 };
@@ -125,9 +128,9 @@ struct Quote {
   std::string resolved_speaker;  // canonical entity name (for a reference: the earlier speaker's), or empty
   bool has_cue = false;
   Span cue;
-  std::string method;  // how the speaker was found: "adjacent", "inverted", "headline", "reference",
-                       // "floating"; empty when there is no speaker
-  std::string rule;    // the rule that fired (docs/quotes.md), e.g. "direct.after.speaker-cue"
+  std::string_view method;  // how the speaker was found: "adjacent", "inverted", "headline", "reference",
+                            // "floating"; empty when there is no speaker
+  std::string_view rule;    // the rule that fired (docs/quotes.md), e.g. "direct.after.speaker-cue"
 };
 
 struct Document {

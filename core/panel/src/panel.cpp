@@ -597,7 +597,8 @@ void EntityTooltip(const Document& doc, const PanelState& state, const PanelCach
     ImGui::TextUnformatted(e.link.c_str());
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.muted));
-  ImGui::Text("rule: %s", e.rule.empty() ? "(not given)" : e.rule.c_str());
+  const std::string_view rule = e.rule.empty() ? "(not given)" : e.rule;
+  ImGui::Text("rule: %.*s", static_cast<int>(rule.size()), rule.data());
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
@@ -628,8 +629,9 @@ void QuoteTooltip(const Document& doc, const PanelState& state, int quote) {
     ImGui::Text("cue: %s", cue.c_str());
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.muted));
-  if (!q.method.empty()) ImGui::Text("method: %s", q.method.c_str());
-  ImGui::Text("rule: %s", q.rule.empty() ? "(not given)" : q.rule.c_str());
+  if (!q.method.empty()) ImGui::Text("method: %.*s", static_cast<int>(q.method.size()), q.method.data());
+  const std::string_view rule = q.rule.empty() ? "(not given)" : q.rule;
+  ImGui::Text("rule: %.*s", static_cast<int>(rule.size()), rule.data());
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
