@@ -200,8 +200,14 @@ TextField decoded_field(std::string_view input, FieldKind kind, const JsonValue&
   field.kind = kind;
   field.related_index = related_index;
   const std::size_t start = literal_base + value.start;
-  decode_json_string(input.substr(start, value.end - value.start), field.text, &field.input_offsets,
-                     static_cast<std::uint32_t>(start));
+  const std::string_view literal = input.substr(start, value.end - value.start);
+  // Most literals have no escape: their bytes are the text, at a fixed distance (no offset table).
+  if (literal.size() >= 2 && literal.find('\\', 1) == std::string_view::npos) {
+    field.text.assign(literal.substr(1, literal.size() - 2));
+    field.base = static_cast<std::uint32_t>(start + 1);
+    return field;
+  }
+  decode_json_string(literal, field.text, &field.input_offsets, static_cast<std::uint32_t>(start));
   return field;
 }
 

@@ -247,7 +247,9 @@ bool decode_json_string(std::string_view s, std::string& out, std::vector<std::u
     if (run_end > i) {
       out.append(s.data() + i, run_end - i);
       if (offsets) {
-        for (std::size_t k = i; k < run_end; ++k) offsets->push_back(static_cast<std::uint32_t>(base + k));
+        const std::size_t at = offsets->size();
+        offsets->resize(at + (run_end - i));  // one size check for the run, not one per byte
+        for (std::size_t k = i; k < run_end; ++k) (*offsets)[at + k - i] = static_cast<std::uint32_t>(base + k);
       }
       i = run_end;
       continue;

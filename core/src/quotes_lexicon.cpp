@@ -191,25 +191,31 @@ const WordClasses& WordClasses::instance() {
   return classes;
 }
 
-bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
-  if (w.empty() || w.size() > 16) return false;
-  // Little-endian words built with shifts: copying into a byte buffer and reloading it as two words
-  // stalled on store forwarding.
-  std::uint64_t v[2] = {0, 0};
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    v[k / 8] |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])) << (8 * (k % 8));
-  }
-  for (std::uint64_t& x : v) {
-    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-    if (x & kHigh) return false;  // not ASCII
-    // Set 0x20 in every byte in 'A'..'Z' (bytes are < 0x80 here, so the additions do not carry).
-    const std::uint64_t ge_a = x + 0x3F3F3F3F3F3F3F3Full;  // high bit set when byte >= 'A'
-    const std::uint64_t gt_z = x + 0x2525252525252525ull;  // high bit set when byte > 'Z'
-    x |= ((ge_a & ~gt_z) & kHigh) >> 2;
-  }
-  a = v[0];
-  b = v[1];
+namespace {
+// Lower-cases the ASCII letters of the eight bytes in x; false when a byte is not ASCII.
+bool fold_ascii_lower(std::uint64_t& x) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  if (x & kHigh) return false;
+  // Set 0x20 in every byte in 'A'..'Z' (bytes are < 0x80 here, so the additions do not carry).
+  const std::uint64_t ge_a = x + 0x3F3F3F3F3F3F3F3Full;  // high bit set when byte >= 'A'
+  const std::uint64_t gt_z = x + 0x2525252525252525ull;  // high bit set when byte > 'Z'
+  x |= ((ge_a & ~gt_z) & kHigh) >> 2;
   return true;
+}
+}  // namespace
+
+bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
+  const std::size_t n = w.size();
+  if (n == 0 || n > 16) return false;
+  // Little-endian words built with shifts: copying into a byte buffer and reloading it as two words
+  // stalled on store forwarding. Two loops, one per word, so both stay in registers (an array indexed by
+  // k / 8 lived in memory in WASM).
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])); };
+  a = 0;
+  b = 0;
+  for (std::size_t k = 0; k < n && k < 8; ++k) a |= byte(k) << (8 * k);
+  for (std::size_t k = 8; k < n; ++k) b |= byte(k) << (8 * (k - 8));
+  return fold_ascii_lower(a) && fold_ascii_lower(b);
 }
 
 namespace {
