@@ -79,6 +79,7 @@ struct Draft {
   bool direct = true;       // found by its marks (direct or scare), not as a reported-speech clause
   bool attributed = false;  // has a speaker, its own or inherited
   int inherit_from = -1;    // id of the draft whose speaker it takes (floating quotes)
+  int output = -1;          // its index in Document::quotes, once moved there
   bool absorbed = false;    // merged into another quotation: not output
   bool whole_paragraph = false;
   bool embedded = false;       // a word comes right before the opening mark
@@ -1071,9 +1072,12 @@ void FieldScanner::resolve_and_output() {
   std::vector<Recent>& recent = recent_;
   recent.clear();
   constexpr std::size_t kRecent = 16;
-  const auto resolved_of = [&](const Recent& r) -> const std::string& {
-    return drafts_[static_cast<std::size_t>(r.draft)].q.resolved_speaker;
+  // A draft's resolved speaker, read where it is: in the document once output (not copied back).
+  const auto resolved_of_draft = [&](int id) -> const std::string& {
+    const Draft& d = drafts_[static_cast<std::size_t>(id)];
+    return d.output >= 0 ? doc_->quotes[static_cast<std::size_t>(d.output)].resolved_speaker : d.q.resolved_speaker;
   };
+  const auto resolved_of = [&](const Recent& r) -> const std::string& { return resolved_of_draft(r.draft); };
   auto ent_ptr = ents_begin;
   const Entity* last_person = nullptr;
   const Entity* last_group = nullptr;
@@ -1082,7 +1086,7 @@ void FieldScanner::resolve_and_output() {
     Draft& d = drafts_[static_cast<std::size_t>(id)];
     Quote& q = d.q;
     if (d.inherit_from >= 0) {
-      q.resolved_speaker = drafts_[static_cast<std::size_t>(d.inherit_from)].q.resolved_speaker;
+      q.resolved_speaker = resolved_of_draft(d.inherit_from);
     } else if (q.has_speaker) {
       const Span sp = q.speaker;
       while (ent_ptr != ents_end && ent_ptr->span.end <= sp.start) {
@@ -1254,8 +1258,8 @@ void FieldScanner::resolve_and_output() {
       recent.push_back({s, id, statement, person_like, sp.start});
       if (recent.size() > kRecent) recent.erase(recent.begin());
     }
+    d.output = static_cast<int>(doc_->quotes.size());
     Quote& out = doc_->quotes.emplace_back(std::move(q));
-    q.resolved_speaker = out.resolved_speaker;  // later quotes read it (inherited speakers, recent_)
     out.method = d.method;
     out.rule = suffixed_rule(d.rule, d.rule_suffix);
   }
