@@ -1,7 +1,8 @@
 // Finding the article on a host page: a selector given by the page, or Mozilla Readability run on a
 // clone of the document (the live page is never touched), matched back to the live element that
 // holds the same text. Headline, date, source and related links are read as text only.
-import { Readability } from '@mozilla/readability';
+// The class's own file: the package's index also bundles isProbablyReaderable, which nothing calls.
+import Readability from '@mozilla/readability/Readability.js';
 import { readText } from './marks.js';
 
 const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
