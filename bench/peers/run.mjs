@@ -163,9 +163,9 @@ const esbuild = path.join(here, 'node_modules/.bin/esbuild');
 execFileSync(esbuild, ['--bundle', '--minify', '--format=iife', '--global-name=winkBundle', `--outfile=${OUT}/wink-bundle.js`,
   '--log-level=error', path.join(here, 'wink-entry.cjs')]);
 // KB = 1000 bytes (as the issue's figures and browsers' network panels count).
-rows.push(['Browser payload (everything the embed loads), KB gzip', fmt(gz(glossFiles) / 1000, 1),
-  fmt(gz([path.join(here, 'node_modules/compromise/builds/compromise.js')]) / 1000, 1),
-  fmt(gz([path.join(OUT, 'wink-bundle.js')]) / 1000, 0), '< 400']);
+const kb = (files) => (gz(files) / 1000).toFixed(1);
+rows.push(['Browser payload (everything the embed loads), KB gzip', kb(glossFiles),
+  kb([path.join(here, 'node_modules/compromise/builds/compromise.js')]), kb([path.join(OUT, 'wink-bundle.js')]), '< 400']);
 
 // [SECTION] Memory: WASM heap after the corpus, and across 10,000 repeated calls.
 const heapAfterCorpus = gloss.module.HEAPU8.length;
