@@ -156,6 +156,36 @@ class PanelHandle {
       M._gloss_panel_mouse((p.clientX - r.left) * canvas.width / r.width, (p.clientY - r.top) * canvas.height / r.height);
     };
     const OUTSIDE = -3.4028234663852886e38;  // -FLT_MAX: ImGui's "no mouse", so no hover is left behind
+    // While a button is held after a press in the canvas, the mouse is followed outside it too (a scrollbar
+    // drag goes on), and a release outside releases the button in the panel: otherwise it stayed down
+    // until the next click. Window listeners only for the time of the press (see endPress, destroy()).
+    const held = new Set();
+    const outsideMove = (e) => {
+      if (e.target !== canvas) this.guard(() => { at(e); this.schedule(); });
+    };
+    const outsideUp = (e) => {
+      if (e.target !== canvas && held.has(e.button)) {
+        this.guard(() => {
+          M._gloss_panel_mouse_button(e.button, 0);
+          M._gloss_panel_mouse(OUTSIDE, OUTSIDE);
+          this.schedule();
+        });
+      }
+      held.delete(e.button);
+      if (!held.size) this.endPress();
+    };
+    this.endPress = () => {
+      held.clear();
+      window.removeEventListener('mousemove', outsideMove, true);
+      window.removeEventListener('mouseup', outsideUp, true);
+    };
+    const press = (e) => {
+      if (!held.size) {
+        window.addEventListener('mousemove', outsideMove, true);
+        window.addEventListener('mouseup', outsideUp, true);
+      }
+      held.add(e.button);
+    };
     // A touch is the left button (scrollbars and selection can be dragged), as emscripten's GLFW had it.
     const touch = (e, down) => {
       if (e.changedTouches.length) at(e.changedTouches[0]);
@@ -163,7 +193,7 @@ class PanelHandle {
     };
     const handlers = {
       mousemove: at,
-      mousedown: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 1); },
+      mousedown: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 1); press(e); },
       mouseup: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 0); },
       mouseleave: () => M._gloss_panel_mouse(OUTSIDE, OUTSIDE),
       touchstart: (e) => touch(e, 1),
@@ -336,6 +366,7 @@ class PanelHandle {
     this.destroyed = true;
     if (this.raf) cancelAnimationFrame(this.raf);
     this.resizeObserver?.disconnect();
+    this.endPress?.();
     try {
       if (this.canvas && this.module) {
         this.module._gloss_panel_shutdown();

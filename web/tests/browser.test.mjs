@@ -294,6 +294,31 @@ test('the browser draws the glyphs: no font file loads, and letters the old font
   }
 });
 
+test('a press in the canvas released outside it is a release in the panel: the next click selects', async () => {
+  const { page, context } = await demo();
+  const [first, second] = await page.evaluate(() => glossDemo.handle.document.entities
+    .map((e, i) => (e.field === 'body' ? i : -1)).filter((i) => i >= 0).slice(0, 2));
+  const rects = await page.evaluate(([a, b]) => [glossDemo.handle.entityRect(a), glossDemo.handle.entityRect(b)], [first, second]);
+  assert.ok(rects[0] && rects[1], 'two body entities are laid out');
+  const box = await page.locator('.gloss-canvas').boundingBox();
+  const centre = (r) => [box.x + r.x + r.width / 2, box.y + r.y + r.height / 2];
+  // Pressed on the first entity, dragged out of the canvas and released there.
+  await page.mouse.move(...centre(rects[0]));
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, Math.max(1, box.y - 20), { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  // One click on the second selects it: the panel saw the button go up outside (else it was still down).
+  await page.evaluate(() => { window.__events = []; glossDemo.handle.on('select', (e) => window.__events.push(e)); });
+  await page.mouse.move(...centre(rects[1]), { steps: 3 });
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForFunction((i) => window.__events.some((e) => e.kind === 'entity' && e.index === i), second, { timeout: 5000 });
+  await context.close();
+});
+
 test('a tap on an entity in the canvas selects it (touches are the left button)', async () => {
   const { page, context } = await demo();
   const body = await page.evaluate(() => glossDemo.handle.document.entities.findIndex((e) => e.field === 'body'));
