@@ -1,18 +1,21 @@
 // A small vsnprintf for the browser module, linked in place of libc's (link_wraps.cpp): libc's formatter
-// with its floating-point printing is about 2 KB gzip of gloss.wasm, for the few formats that ImGui, the
-// panel and libc++ write (labels and ids such as "##Menu_%02d" or "%s/%s_%08X", dates, "%.0fpx").
+// with its floating-point printing is about 2 KB gzip of gloss.wasm, for the formats that ImGui, the panel
+// and libc++ write there: labels and ids ("##Menu_%02d", "%s/%s_%08X", "Entities %zu###entities"), dates,
+// counts, to_string's integers, shader error messages.
 //
 // What it does as C's printf does: flags - + space # 0, width and precision (also as *), the length
-// modifiers hh h l ll j z t, and the conversions d i u o x X c s p n % and f F. %f computes at most 15
-// decimals (any more are zeros) and rounds the last half away from zero, so an exact binary tie can differ
-// from glibc in its last digit ("%.2f" of 0.125 gives 0.13); the panel only shows such numbers. Not done: e E g G a A and wide characters, which nothing
-// here formats: such a conversion is written out as it stands in the format ("%g"), never an abort, as
-// these strings are only shown.
-// tests/small_printf_test.cpp compares it with the native libc on these formats.
+// modifiers hh h l ll j z t L, and the conversions d i u o x X c s p %. Not done: floating point (f F e E
+// g G a A), %n and wide characters (%ls %lc). ImGui formats floats only in widgets the panel does not use
+// (sliders, drags, float inputs), its settings file (off: no IniFilename) and its debug windows; the panel
+// formats none (a constraint on future panel code). Such a conversion takes its argument and is written
+// out as it stands in the format ("%.3f"): these strings are only shown, so a wrong label, never a crash.
+// tests/small_printf_test.cpp compares it with the native libc.
 #include "small_printf.h"
 
-#include <cmath>
+#include <climits>
 #include <cstdint>
+#include <cwchar>
+#include <type_traits>
 
 namespace gloss_wasm {
 namespace {
@@ -85,94 +88,6 @@ void put_integer(Output& out, Spec spec, std::uintmax_t value, bool negative, un
   put_number(out, spec, prefix, prefix_len, digits + sizeof digits - n, n, zeros);
 }
 
-// The integer digits of a whole number v >= 2^53 (exact): its 53-bit mantissa doubled `exponent` times in
-// base 10^9 limbs. Returns the digit count written to `out` (room for 309 digits).
-std::size_t whole_digits(double v, char* out) {
-  int exponent = 0;
-  const double fraction = std::frexp(v, &exponent);  // v = fraction * 2^exponent, fraction in [0.5, 1)
-  std::uint64_t mantissa = static_cast<std::uint64_t>(std::ldexp(fraction, 53));
-  exponent -= 53;
-  std::uint32_t limbs[36];  // 10^(9*36) > DBL_MAX
-  std::size_t count = 0;
-  while (mantissa != 0) {
-    limbs[count++] = static_cast<std::uint32_t>(mantissa % 1000000000u);
-    mantissa /= 1000000000u;
-  }
-  for (int i = 0; i < exponent; ++i) {
-    std::uint32_t carry = 0;
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::uint32_t doubled = limbs[k] * 2 + carry;
-      carry = doubled >= 1000000000u;
-      limbs[k] = doubled - carry * 1000000000u;
-    }
-    if (carry) limbs[count++] = carry;
-  }
-  std::size_t n = 0;
-  for (std::size_t k = count; k-- > 0;) {
-    char group[9];
-    std::uint32_t limb = limbs[k];
-    for (int d = 8; d >= 0; --d, limb /= 10) group[d] = static_cast<char>('0' + limb % 10);
-    int first = 0;
-    if (k + 1 == count) {
-      while (first < 8 && group[first] == '0') ++first;  // no leading zeros in the top limb
-    }
-    for (int d = first; d < 9; ++d) out[n++] = group[d];
-  }
-  return n;
-}
-
-void put_fixed(Output& out, Spec spec, double value, bool upper) {
-  char sign[1];
-  std::size_t sign_len = 0;
-  if (std::signbit(value)) sign[sign_len++] = '-';
-  else if (spec.plus) sign[sign_len++] = '+';
-  else if (spec.space) sign[sign_len++] = ' ';
-  value = std::fabs(value);
-  if (!std::isfinite(value)) {
-    spec.zero = false;
-    const char* text = std::isnan(value) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
-    return put_number(out, spec, sign, sign_len, text, 3, 0);
-  }
-  const int precision = spec.precision < 0 ? 6 : spec.precision;
-  const int exact = precision > 15 ? 15 : precision;  // decimals computed; any further ones are zeros
-  char digits[340];  // 309 integer digits at most (DBL_MAX), the point; the decimals are added below
-  std::size_t n = 0;
-  std::uint64_t decimals = 0;
-  constexpr double kTwo53 = 9007199254740992.0;  // from here on every double is a whole number
-  if (value < kTwo53) {
-    std::uint64_t whole = static_cast<std::uint64_t>(value);
-    std::uint64_t scale = 1;
-    for (int i = 0; i < exact; ++i) scale *= 10;
-    decimals = static_cast<std::uint64_t>((value - static_cast<double>(whole)) * static_cast<double>(scale) + 0.5);
-    if (decimals >= scale) {  // rounded up into the next whole number
-      decimals -= scale;
-      ++whole;
-    }
-    char reversed[20];
-    std::size_t r = 0;
-    do {
-      reversed[r++] = static_cast<char>('0' + whole % 10);
-      whole /= 10;
-    } while (whole != 0);
-    while (r > 0) digits[n++] = reversed[--r];
-  } else {
-    n = whole_digits(value, digits);
-  }
-  if (precision > 0 || spec.alt) digits[n++] = '.';
-  char fraction[15];
-  for (int i = exact - 1; i >= 0; --i, decimals /= 10) fraction[i] = static_cast<char>('0' + decimals % 10);
-  // The field: sign, digits, point, decimals, padding (put_number's layout with the decimals appended).
-  const int body = static_cast<int>(sign_len + n) + precision;
-  const int pad = spec.width > body ? spec.width - body : 0;
-  if (!spec.left && !spec.zero) out.put(' ', pad);
-  out.put(sign, sign_len);
-  if (!spec.left && spec.zero) out.put('0', pad);
-  out.put(digits, n);
-  out.put(fraction, static_cast<std::size_t>(exact));
-  out.put('0', precision - exact);
-  if (spec.left) out.put(' ', pad);
-}
-
 }  // namespace
 
 int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list args) {
@@ -196,7 +111,7 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
       spec.width = va_arg(args, int);
       if (spec.width < 0) {
         spec.left = true;
-        spec.width = -spec.width;
+        spec.width = spec.width == INT_MIN ? INT_MAX : -spec.width;
       }
       ++p;
     } else {
@@ -214,7 +129,7 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
       }
     }
     if (spec.left) spec.zero = false;
-    enum Length { kInt, kChar, kShort, kLong, kLongLong, kMax, kSize, kPtrdiff } length = kInt;
+    enum Length { kInt, kChar, kShort, kLong, kLongLong, kMax, kSize, kPtrdiff, kLongDouble } length = kInt;
     if (*p == 'h') {
       ++p;
       length = *p == 'h' ? (++p, kChar) : kShort;
@@ -230,6 +145,9 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
     } else if (*p == 't') {
       ++p;
       length = kPtrdiff;
+    } else if (*p == 'L') {
+      ++p;
+      length = kLongDouble;
     }
     const char conversion = *p;
     switch (conversion) {
@@ -242,7 +160,7 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
           case kLong: v = va_arg(args, long); break;
           case kLongLong: v = va_arg(args, long long); break;
           case kMax: v = va_arg(args, std::intmax_t); break;
-          case kSize: v = static_cast<std::intmax_t>(va_arg(args, std::size_t)); break;
+          case kSize: v = va_arg(args, std::make_signed_t<std::size_t>); break;
           case kPtrdiff: v = va_arg(args, std::ptrdiff_t); break;
           default: v = va_arg(args, int); break;
         }
@@ -262,7 +180,7 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
           case kLongLong: v = va_arg(args, unsigned long long); break;
           case kMax: v = va_arg(args, std::uintmax_t); break;
           case kSize: v = va_arg(args, std::size_t); break;
-          case kPtrdiff: v = static_cast<std::uintmax_t>(va_arg(args, std::ptrdiff_t)); break;
+          case kPtrdiff: v = static_cast<std::make_unsigned_t<std::ptrdiff_t>>(va_arg(args, std::ptrdiff_t)); break;
           default: v = va_arg(args, unsigned); break;
         }
         const unsigned base = conversion == 'u' ? 10 : conversion == 'o' ? 8 : 16;
@@ -275,12 +193,22 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
         break;
       }
       case 'c': {
+        if (length == kLong) {  // a wide character: not supported
+          static_cast<void>(va_arg(args, std::wint_t));
+          out.put(start, static_cast<std::size_t>(p - start + 1));
+          break;
+        }
         const char c = static_cast<char>(va_arg(args, int));
         spec.zero = false;
         put_number(out, spec, "", 0, &c, 1, 0);
         break;
       }
       case 's': {
+        if (length == kLong) {  // a wide string: not supported
+          static_cast<void>(va_arg(args, const wchar_t*));
+          out.put(start, static_cast<std::size_t>(p - start + 1));
+          break;
+        }
         const char* s = va_arg(args, const char*);
         if (!s) s = "(null)";
         std::size_t n = 0;
@@ -291,15 +219,24 @@ int small_vsnprintf(char* buffer, std::size_t size, const char* format, va_list 
       }
       case 'f':
       case 'F':
-        put_fixed(out, spec, va_arg(args, double), conversion == 'F');
+      case 'e':
+      case 'E':
+      case 'g':
+      case 'G':
+      case 'a':
+      case 'A':  // not supported: the argument is taken, so that the ones after it stay in place
+        if (length == kLongDouble) static_cast<void>(va_arg(args, long double));
+        else static_cast<void>(va_arg(args, double));
+        out.put(start, static_cast<std::size_t>(p - start + 1));
         break;
-      case 'n':
-        *va_arg(args, int*) = static_cast<int>(out.count);
+      case 'n':  // not supported: the pointer is taken, nothing is stored
+        static_cast<void>(va_arg(args, void*));
+        out.put(start, static_cast<std::size_t>(p - start + 1));
         break;
       case '%':
         out.put('%');
         break;
-      default:  // not supported (see the top): the conversion as written; its argument is not read
+      default:  // not a conversion of C's: written as it stands, no argument taken
         if (conversion == '\0') --p;  // a lone '%' at the end: stop at the terminator
         out.put(start, static_cast<std::size_t>(p - start + 1));
         break;

@@ -48,7 +48,9 @@ ImFontConfig FaceConfig(PanelFace face, float scale) {
   config.OversampleH = spec.oversample_h;
   config.OversampleV = 1;
   config.PixelSnapH = spec.oversample_h == 1;
-  std::snprintf(config.Name, sizeof(config.Name), "gloss %.0fpx%s", spec.pixels, spec.bold ? " bold" : "");
+  // No float formatting: the browser module's snprintf has none (wasm/small_printf.cpp).
+  std::snprintf(config.Name, sizeof(config.Name), "gloss %dpx%s", static_cast<int>(std::lround(spec.pixels)),
+                spec.bold ? " bold" : "");
   return config;
 }
 
