@@ -162,6 +162,20 @@ TEST_CASE("entities: acronyms and their expansions", "[entities]") {
     CHECK(a->group == exp->group);
     CHECK(a->link == "Committee for Public Safety");
   }
+
+  // An acronym the lexicon also knows ("NATO", entity_names.tsv) takes the expansion's rule, without the
+  // lexicon's origin appended ("acronym:expansion:entity_names.tsv" before rule names became constants).
+  const Document nato = make_doc(
+      "Leaders of the North Atlantic Treaty Organization (NATO) met in Brussels. NATO said the talks went on.");
+  std::vector<const Entity*> nato_mentions;
+  for (const Entity& e : nato.entities) {
+    if (nato.body().slice(e.span) == "NATO") nato_mentions.push_back(&e);
+  }
+  REQUIRE(nato_mentions.size() == 2);
+  for (const Entity* a : nato_mentions) {
+    CHECK(a->rule == "acronym:expansion");
+    CHECK(a->canonical == "North Atlantic Treaty Organization");
+  }
 }
 
 TEST_CASE("entities: dates, times, money and percentages with values", "[entities]") {

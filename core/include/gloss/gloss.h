@@ -98,9 +98,10 @@ enum class EntityType : std::uint8_t {
 const char* to_string(EntityType type);
 constexpr int kEntityTypeCount = 12;
 
-// Entity::rule, Quote::rule and Quote::method view static storage: the library's own names, which live as
-// long as the process (no allocation per annotation; a copied Document never holds a dangling view). Code
-// that sets them itself (tests, demo documents) must give storage that outlives the Document, e.g. literals.
+// Entity::rule, Quote::rule and Quote::method view static storage: the library's own names, kept until
+// static objects are destroyed at exit (no allocation per annotation; a copied Document never holds a
+// dangling view; do not read them from the destructor of another static object). Code that sets them
+// itself (tests, demo documents) must give storage that outlives the Document, e.g. literals.
 struct Entity {
   Entity() {}  // user-provided: a vector's emplace_back() then skips zero-filling the whole struct
 
