@@ -193,7 +193,9 @@ class PanelHandle {
     };
     const handlers = {
       mousemove: at,
-      mousedown: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 1); press(e); },
+      // Not the browser's default either: a drag out of the canvas would select the host page's text (the
+      // canvas takes the focus itself, above).
+      mousedown: (e) => { e.preventDefault(); at(e); M._gloss_panel_mouse_button(e.button, 1); press(e); },
       mouseup: (e) => { at(e); M._gloss_panel_mouse_button(e.button, 0); },
       mouseleave: () => M._gloss_panel_mouse(OUTSIDE, OUTSIDE),
       touchstart: (e) => touch(e, 1),
