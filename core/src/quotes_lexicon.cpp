@@ -1,6 +1,7 @@
 #include "quotes_lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace gloss {
 namespace {
@@ -192,6 +193,18 @@ const WordClasses& WordClasses::instance() {
 }
 
 namespace {
+// The n (1..8) bytes at p as a little-endian word, zero above them.
+std::uint64_t first_bytes(const char* p, std::size_t n) {
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
+  if (n >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + n - 4, 4);  // bytes n-4 .. n-1: the ones above 3 shifted down into place
+    return low | ((static_cast<std::uint64_t>(high) >> (8 * (8 - n))) << 32);
+  }
+  return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+}
+
 // Lower-cases the ASCII letters of the eight bytes in x; false when a byte is not ASCII.
 bool fold_ascii_lower(std::uint64_t& x) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
@@ -207,14 +220,10 @@ bool fold_ascii_lower(std::uint64_t& x) {
 bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
   const std::size_t n = w.size();
   if (n == 0 || n > 16) return false;
-  // Little-endian words built with shifts: copying into a byte buffer and reloading it as two words
-  // stalled on store forwarding. Two loops, one per word, so both stay in registers (an array indexed by
-  // k / 8 lived in memory in WASM).
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])); };
-  a = 0;
-  b = 0;
-  for (std::size_t k = 0; k < n && k < 8; ++k) a |= byte(k) << (8 * k);
-  for (std::size_t k = 8; k < n; ++k) b |= byte(k) << (8 * (k - 8));
+  // The bytes in order as two little-endian words, zero above the word's end, from a fixed number of
+  // loads that stay inside the word (overlapping ones shifted into place), not a loop over its bytes.
+  a = first_bytes(w.data(), n < 8 ? n : 8);
+  b = n > 8 ? first_bytes(w.data() + 8, n - 8) : 0;
   return fold_ascii_lower(a) && fold_ascii_lower(b);
 }
 
