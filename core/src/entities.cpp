@@ -11,7 +11,6 @@
 #include "entities.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 
 #include "entities_internal.h"

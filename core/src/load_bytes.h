@@ -24,6 +24,19 @@ inline std::uint64_t load_tail(const char* p, std::size_t n) {
   return byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
 }
 
+// The n (1..8) bytes at p in order as a little-endian word, zero above them (load_tail without its
+// shortcut: WordClasses compares the packed words themselves). Overlapping loads shifted into place.
+inline std::uint64_t load_in_order(const char* p, std::size_t n) {
+  if (n >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + n - 4, 4);  // bytes n-4 .. n-1: the ones above 3 shifted down into place
+    return low | ((static_cast<std::uint64_t>(high) >> (8 * (8 - n))) << 32);
+  }
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
+  return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+}
+
 // Whether the n bytes at a and b are equal: for a key that matched a hash tag, inline, where memcmp
 // is a library call. Overlapping loads of fixed size stay within the n bytes.
 inline bool same_bytes(const char* a, const char* b, std::size_t n) {

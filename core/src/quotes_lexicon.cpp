@@ -1,7 +1,8 @@
 #include "quotes_lexicon.h"
 
 #include <algorithm>
-#include <cstring>
+
+#include "load_bytes.h"
 
 namespace gloss {
 namespace {
@@ -193,18 +194,6 @@ const WordClasses& WordClasses::instance() {
 }
 
 namespace {
-// The n (1..8) bytes at p as a little-endian word, zero above them.
-std::uint64_t first_bytes(const char* p, std::size_t n) {
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
-  if (n >= 4) {
-    std::uint32_t low, high;
-    std::memcpy(&low, p, 4);
-    std::memcpy(&high, p + n - 4, 4);  // bytes n-4 .. n-1: the ones above 3 shifted down into place
-    return low | ((static_cast<std::uint64_t>(high) >> (8 * (8 - n))) << 32);
-  }
-  return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
-}
-
 // Lower-cases the ASCII letters of the eight bytes in x; false when a byte is not ASCII.
 bool fold_ascii_lower(std::uint64_t& x) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
@@ -222,8 +211,8 @@ bool WordClasses::pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
   if (n == 0 || n > 16) return false;
   // The bytes in order as two little-endian words, zero above the word's end, from a fixed number of
   // loads that stay inside the word (overlapping ones shifted into place), not a loop over its bytes.
-  a = first_bytes(w.data(), n < 8 ? n : 8);
-  b = n > 8 ? first_bytes(w.data() + 8, n - 8) : 0;
+  a = load_in_order(w.data(), n < 8 ? n : 8);
+  b = n > 8 ? load_in_order(w.data() + 8, n - 8) : 0;
   return fold_ascii_lower(a) && fold_ascii_lower(b);
 }
 
